@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TapBot.Domain.Roles;
+using TapBot.Domain.Status;
+
+namespace TapBot.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>Registers TapBot's domain services and binds <see cref="RoleOptions"/>.</summary>
+    public static IServiceCollection AddTapDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoleOptions>().Bind(configuration.GetSection(RoleOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RoleResolver>();
+        services.AddScoped<TapStatusService>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+namespace TapBot.Domain.Roles;
+
+/// <summary>
+/// Which groups and directory roles make someone a helpdesk operator, approver, privileged approver or
+/// auditor. Bound from the <c>Roles</c> configuration section; checked live against the directory on every
+/// command and click.
+/// </summary>
+public sealed class RoleOptions
+{
+    public const string Section = "Roles";
+
+    /// <value>Group object ids of helpdesk operators. Default: none.</value>
+    public string[] HelpdeskGroupIds { get; set; } = [];
+
+    /// <value>Group object ids of approvers. Default: none.</value>
+    public string[] ApproverGroupIds { get; set; } = [];
+
+    /// <value>Directory role template ids that make someone an approver. Default: Authentication Administrator.</value>
+    public string[] ApproverRoleTemplateIds { get; set; } = [DirectoryRoleTemplates.AuthenticationAdministrator];
+
+    /// <value>Group object ids of privileged approvers. Default: none.</value>
+    public string[] PrivilegedApproverGroupIds { get; set; } = [];
+
+    /// <value>
+    /// Directory role template ids that make someone a privileged approver. Default: Privileged Authentication
+    /// Administrator (Global Administrators are not approvers unless configured: daily work should not need GA).
+    /// </value>
+    public string[] PrivilegedApproverRoleTemplateIds { get; set; } = [DirectoryRoleTemplates.PrivilegedAuthenticationAdministrator];
+
+    /// <value>Group object ids of auditors. Default: none.</value>
+    public string[] AuditorGroupIds { get; set; } = [];
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Domain.Roles;
+
+/// <summary>Works out a person's <see cref="TapRoles"/> from live, transitive directory membership.</summary>
+public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> options)
+{
+    public async Task<TapRoles> GetRolesAsync(string personId, CancellationToken ct)
+    {
+        var o = options.Value;
+        var wanted = new[]
+            {
+                o.HelpdeskGroupIds, o.ApproverGroupIds, o.ApproverRoleTemplateIds,
+                o.PrivilegedApproverGroupIds, o.PrivilegedApproverRoleTemplateIds, o.AuditorGroupIds,
+            }
+            .SelectMany(ids => ids)
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        if (wanted.Length == 0)
+        {
+            return TapRoles.None;
+        }
+
+        // One checkMemberObjects call answers groups and role templates together, transitively.
+        var held = await directory.GetMembershipsAsync(personId, wanted, ct);
+        bool Any(string[] ids) => ids.Any(held.Contains);
+
+        var roles = TapRoles.None;
+        if (Any(o.HelpdeskGroupIds)) roles |= TapRoles.HelpdeskOperator;
+        if (Any(o.ApproverGroupIds) || Any(o.ApproverRoleTemplateIds)) roles |= TapRoles.Approver;
+        if (Any(o.PrivilegedApproverGroupIds) || Any(o.PrivilegedApproverRoleTemplateIds)) roles |= TapRoles.PrivilegedApprover;
+        if (Any(o.AuditorGroupIds)) roles |= TapRoles.Auditor;
+        return roles;
+    }
+}

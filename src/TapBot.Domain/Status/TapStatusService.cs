@@ -1,0 +1,89 @@
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+
+namespace TapBot.Domain.Status;
+
+/// <summary>
+/// "TAP status for X": who may ask, who X is, and what their pass looks like. Anyone may see their own
+/// status; helpdesk operators, approvers and auditors may see anyone's. A status never contains a code.
+/// </summary>
+public sealed class TapStatusService(
+    IDirectory directory,
+    ITemporaryAccessPasses passes,
+    RoleResolver roles,
+    TimeProvider time)
+{
+    /// <summary>How many candidates a pick list offers before asking for a more precise name.</summary>
+    public const int MaxCandidates = 10;
+
+    public async Task<StatusOutcome> ForQueryAsync(Requester requester, string? personText, CancellationToken ct)
+    {
+        var query = PersonQuery.TryParse(personText, out var problem);
+        if (query is null)
+        {
+            return new StatusOutcome.Refused(problem!);
+        }
+
+        var matches = await directory.FindPeopleAsync(query, MaxCandidates + 1, ct);
+        var chosen = PickOne(query, matches);
+        if (chosen is null)
+        {
+            return matches.Count == 0
+                ? new StatusOutcome.NotFound(query.Text)
+                : new StatusOutcome.Ambiguous(query.Text, matches.Take(MaxCandidates).ToList());
+        }
+
+        return await ForPersonAsync(requester, chosen, ct);
+    }
+
+    /// <summary>Status for a person picked by id (from a pick list); the id is re-read from the directory.</summary>
+    public async Task<StatusOutcome> ForPersonIdAsync(Requester requester, string personId, CancellationToken ct)
+    {
+        var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
+        return person is null
+            ? new StatusOutcome.Refused("That person is no longer in the directory.")
+            : await ForPersonAsync(requester, person, ct);
+    }
+
+    public async Task<StatusOutcome> ForSelfAsync(Requester requester, CancellationToken ct)
+    {
+        var me = await directory.GetPersonAsync(requester.ObjectId, ct);
+        return me is null
+            ? new StatusOutcome.Refused("I can't find your account in this tenant's directory.")
+            : await ForPersonAsync(requester, me, ct);
+    }
+
+    private async Task<StatusOutcome> ForPersonAsync(Requester requester, Person person, CancellationToken ct)
+    {
+        var isSelf = string.Equals(person.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase);
+        if (!isSelf && !(await roles.GetRolesAsync(requester.ObjectId, ct)).CanViewOthers())
+        {
+            return new StatusOutcome.Refused(
+                "Only helpdesk operators, approvers and auditors can see someone else's TAP status. " +
+                "You can always ask for your own: type **my TAP status**.");
+        }
+
+        var pass = await passes.GetCurrentAsync(person.Id, ct);
+        return new StatusOutcome.Found(person, pass, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// One match, or an exact (case-insensitive) UPN, mail or display-name match among several. Display names
+    /// are not unique, so two exact display-name matches stay ambiguous.
+    /// </summary>
+    private static Person? PickOne(PersonQuery query, IReadOnlyList<Person> matches)
+    {
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        var exact = matches.Where(p =>
+                string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return exact.Count == 1 ? exact[0] : null;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Graph;
+using Microsoft.Graph.Users.Item.CheckMemberObjects;
+using TapBot.Domain.People;
+using Person = TapBot.Domain.People.Person;
+using User = Microsoft.Graph.Models.User;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Graph;
+
+/// <summary><see cref="IDirectory"/> over Microsoft Graph: users, and transitive group and role membership.</summary>
+internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
+{
+    private static readonly string[] PersonProperties = ["id", "userPrincipalName", "mail", "displayName", "userType", "accountEnabled", "jobTitle"];
+
+    /// <summary>checkMemberObjects takes at most 20 ids per call.</summary>
+    private const int MaxIdsPerCheck = 20;
+
+    public async Task<Person?> GetPersonAsync(string idOrUserPrincipalName, CancellationToken ct)
+    {
+        try
+        {
+            var user = await GraphErrors.Guard("GET user", () =>
+                graph.Users[idOrUserPrincipalName].GetAsync(r => r.QueryParameters.Select = PersonProperties, ct));
+            return user is null ? null : ToPerson(user);
+        }
+        catch (DirectoryException e) when (GraphErrors.IsNotFound(e.InnerException!))
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Person>> FindPeopleAsync(PersonQuery query, int max, CancellationToken ct)
+    {
+        var text = query.Text.Replace("'", "''");
+        var filter = query.IsAddress
+            ? $"userPrincipalName eq '{text}' or mail eq '{text}'"
+            : $"startsWith(displayName,'{text}') or startsWith(givenName,'{text}') or startsWith(surname,'{text}') or startsWith(userPrincipalName,'{text}')";
+        var page = await GraphErrors.Guard("GET users", () => graph.Users.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = filter;
+            r.QueryParameters.Select = PersonProperties;
+            r.QueryParameters.Top = max;
+        }, ct));
+        return page?.Value?.Select(ToPerson).ToList() ?? [];
+    }
+
+    public async Task<IReadOnlySet<string>> GetMembershipsAsync(string personId, IReadOnlyCollection<string> objectIds, CancellationToken ct)
+    {
+        var held = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in objectIds.Chunk(MaxIdsPerCheck))
+        {
+            var result = await GraphErrors.Guard("POST checkMemberObjects", () =>
+                graph.Users[personId].CheckMemberObjects.PostAsCheckMemberObjectsPostResponseAsync(
+                    new CheckMemberObjectsPostRequestBody { Ids = [.. chunk] }, cancellationToken: ct));
+            foreach (var id in result?.Value ?? []) held.Add(id);
+        }
+
+        return held;
+    }
+
+    private static Person ToPerson(User u) => new(
+        u.Id ?? throw new InvalidOperationException("Graph returned a user without an id."),
+        u.UserPrincipalName ?? "",
+        u.Mail,
+        u.DisplayName ?? u.UserPrincipalName ?? "(no name)",
+        u.UserType,
+        u.AccountEnabled ?? false,
+        u.JobTitle);
+}

@@ -1,0 +1,52 @@
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Graph;
+
+/// <summary>Turns SDK failures into <see cref="DirectoryException"/>, keeping Graph's code and message but no tokens.</summary>
+internal static class GraphErrors
+{
+    public static async Task<T> Guard<T>(string operation, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ODataError e)
+        {
+            throw Translate(operation, e.ResponseStatusCode, e.Error?.Code, e.Error?.Message, e);
+        }
+        catch (ApiException e)
+        {
+            throw Translate(operation, e.ResponseStatusCode, null, null, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph could not be reached for {operation}.", e);
+        }
+        catch (TaskCanceledException e) when (!e.CancellationToken.IsCancellationRequested)
+        {
+            throw new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph did not answer {operation} in time.", e);
+        }
+    }
+
+    /// <summary>True for a 404 from Graph (person, manager or pass does not exist).</summary>
+    public static bool IsNotFound(Exception e) => e is ApiException { ResponseStatusCode: 404 };
+
+    private static DirectoryException Translate(string operation, int status, string? code, string? message, Exception inner)
+    {
+        var failure = status switch
+        {
+            401 or 403 => DirectoryFailure.AccessDenied,
+            429 => DirectoryFailure.Throttled,
+            >= 500 => DirectoryFailure.Unavailable,
+            _ => DirectoryFailure.Rejected,
+        };
+        return new DirectoryException(failure, $"Microsoft Graph answered {status} ({code ?? "no code"}) to {operation}.", inner)
+        {
+            GraphCode = code,
+            GraphMessage = message,
+        };
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Graph;
+
+public static class GraphServiceCollectionExtensions
+{
+    /// <summary>Registers the Graph gateway: one GraphServiceClient and the ports it implements.</summary>
+    public static IServiceCollection AddTapGraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>()
+            .Bind(configuration.GetSection(GraphOptions.Section))
+            .Validate(o => !o.Problems().Any(), "Graph settings are invalid.");
+        services.AddSingleton(sp => GraphClientBuilder.Build(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.AddSingleton<IDirectory>(sp => new GraphDirectory(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton<ITemporaryAccessPasses>(sp => new GraphTemporaryAccessPasses(sp.GetRequiredService<GraphServiceClient>()));
+        return services;
+    }
+}

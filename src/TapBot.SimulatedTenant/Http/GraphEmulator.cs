@@ -1,0 +1,344 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TapBot.SimulatedTenant.Tenant;
+
+namespace TapBot.SimulatedTenant.Http;
+
+/// <summary>
+/// Routes a <see cref="GraphCall"/> to the simulated tenant and answers as Microsoft Graph v1.0 does
+/// (checklist: shared/docs/graph-contract.md §7). Used for plain requests and for each step of a $batch.
+/// </summary>
+public sealed class GraphEmulator(TenantState state, EmulatorOptions options, FaultInjector faults)
+{
+    private static readonly string[] UserRead = ["User.Read.All", "User.ReadBasic.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+    private static readonly string[] MemberRead = ["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+    private static readonly string[] RoleRead = ["RoleManagement.Read.Directory", "RoleManagement.Read.All", "RoleManagement.ReadWrite.Directory", "Directory.Read.All", "Directory.ReadWrite.All"];
+    private static readonly string[] TapRead = ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All", "UserAuthMethod-TAP.Read.All", "UserAuthMethod-TAP.ReadWrite.All"];
+    private static readonly string[] TapWrite = ["UserAuthenticationMethod.ReadWrite.All", "UserAuthMethod-TAP.ReadWrite.All"];
+    private static readonly string[] PolicyRead = ["Policy.Read.All", "Policy.Read.AuthenticationMethod", "Policy.ReadWrite.AuthenticationMethod"];
+    private static readonly string[] PolicyWrite = ["Policy.ReadWrite.AuthenticationMethod"];
+
+    public TenantState State => state;
+
+    public GraphReply Handle(GraphCall call)
+    {
+        try
+        {
+            faults.Check(call);
+            return Route(call);
+        }
+        catch (GraphErrorException e)
+        {
+            return Error(e, call);
+        }
+    }
+
+    public static GraphReply Error(GraphErrorException e, GraphCall call)
+    {
+        var clientRequestId = call.Header("client-request-id") ?? Guid.NewGuid().ToString();
+        var inner = new JsonObject();
+        if (e.RepeatMessageInInnerError) inner["message"] = e.Message;
+        inner["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        inner["request-id"] = clientRequestId;
+        inner["client-request-id"] = clientRequestId;
+        var body = new JsonObject { ["error"] = new JsonObject { ["code"] = e.Code, ["message"] = e.Message, ["innerError"] = inner } };
+        return new GraphReply(e.Status, body, e.Headers);
+    }
+
+    private GraphReply Route(GraphCall call)
+    {
+        var segments = call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0) throw NoRoute(call);
+
+        var head = segments[0];
+        if (head.StartsWith("users(", StringComparison.OrdinalIgnoreCase))
+        {
+            // Alternate key: /users(userPrincipalName='adele@contoso.com')
+            var key = AlternateKey(head);
+            return UserRoutes(call, state.GetUser(key), segments[1..]);
+        }
+
+        switch (head.ToLowerInvariant())
+        {
+            case "me":
+                throw GraphErrorException.BadRequest("/me request is only valid with delegated authentication flow.");
+            case "users" when segments.Length == 1:
+                return ListUsers(call);
+            case "users":
+                return UserRoutes(call, state.GetUser(segments[1]), segments[2..]);
+            case "groups" when segments.Length == 2 && call.Method == "GET":
+                state.RequirePermission(MemberRead);
+                return GraphReply.Ok(WithContext(GraphJson.Group(state.GetGroup(segments[1])), call, "groups/$entity"));
+            case "rolemanagement" when segments.Length == 3 && segments[1].Equals("directory", StringComparison.OrdinalIgnoreCase)
+                                     && segments[2].Equals("roleAssignments", StringComparison.OrdinalIgnoreCase) && call.Method == "GET":
+                return ListRoleAssignments(call);
+            case "policies" when segments.Length == 4 && segments[1].Equals("authenticationMethodsPolicy", StringComparison.OrdinalIgnoreCase)
+                               && segments[2].Equals("authenticationMethodConfigurations", StringComparison.OrdinalIgnoreCase):
+                return PolicyRoutes(call, segments[3]);
+            default:
+                throw NoRoute(call);
+        }
+    }
+
+    private GraphReply UserRoutes(GraphCall call, SeedUser user, string[] rest)
+    {
+        var method = call.Method;
+        if (rest.Length == 0 && method == "GET")
+        {
+            state.RequirePermission(UserRead);
+            var props = GraphJson.Select(call.Option("select"), GraphJson.UserProperties, GraphJson.DefaultUserProperties, "microsoft.graph.user");
+            return GraphReply.Ok(WithContext(GraphJson.User(user, props), call, "users/$entity"));
+        }
+
+        var action = rest.Length > 0 ? rest[0].ToLowerInvariant() : "";
+        switch (action)
+        {
+            case "manager" when rest.Length == 1 && method == "GET":
+            {
+                state.RequirePermission(UserRead);
+                var props = GraphJson.Select(call.Option("select"), GraphJson.UserProperties, GraphJson.DefaultUserProperties, "microsoft.graph.user");
+                // The SDK only builds a User from a directoryObject when @odata.type says so.
+                return GraphReply.Ok(WithContext(GraphJson.User(state.GetManager(user), props, withType: true), call, "directoryObjects/$entity"));
+            }
+            case "checkmembergroups" when rest.Length == 1 && method == "POST":
+                state.RequirePermission(MemberRead);
+                return CheckMembers(call, user, "groupIds", includeRoles: false);
+            case "checkmemberobjects" when rest.Length == 1 && method == "POST":
+                state.RequirePermission(MemberRead);
+                return CheckMembers(call, user, "ids", includeRoles: true);
+            case "transitivememberof" when method == "GET":
+                state.RequirePermission(MemberRead);
+                return TransitiveMemberOf(call, user, rest.Length > 1 ? rest[1] : null);
+            case "authentication" when rest.Length >= 2 && rest[1].Equals("temporaryAccessPassMethods", StringComparison.OrdinalIgnoreCase):
+                return PassRoutes(call, user, rest.Length > 2 ? rest[2] : null, rest.Length > 3);
+            default:
+                throw NoRoute(call);
+        }
+    }
+
+    private GraphReply ListUsers(GraphCall call)
+    {
+        if (call.Method != "GET") throw NoRoute(call);
+        state.RequirePermission(UserRead);
+        if (call.Option("search") is not null && call.Header("ConsistencyLevel") is null)
+        {
+            throw new GraphErrorException(400, "Request_UnsupportedQuery", "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+        }
+
+        var advanced = string.Equals(call.Header("ConsistencyLevel"), "eventual", StringComparison.OrdinalIgnoreCase);
+        var count = string.Equals(call.Option("count"), "true", StringComparison.OrdinalIgnoreCase);
+        IEnumerable<SeedUser> users = state.Users.OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
+        if (call.Option("filter") is { Length: > 0 } filterText)
+        {
+            var filter = ODataFilter.Parse(filterText, GraphJson.FilterableUserProperties);
+            if (filter.UsesAdvancedQuery && !(advanced && count))
+            {
+                throw new GraphErrorException(400, "Request_UnsupportedQuery",
+                    "Operator 'endsWith' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header.");
+            }
+
+            users = users.Where(u => filter.Matches(GraphJson.UserAll(u)));
+        }
+
+        var all = users.ToList();
+        var top = ParseTop(call.Option("top"));
+        var props = GraphJson.Select(call.Option("select"), GraphJson.UserProperties, GraphJson.DefaultUserProperties, "microsoft.graph.user");
+        var body = GraphJson.Collection($"{call.BaseUrl}/$metadata#users", all.Take(top).Select(u => (JsonNode)GraphJson.User(u, props)),
+            count && advanced ? all.Count : null);
+        return GraphReply.Ok(body);
+    }
+
+    private GraphReply CheckMembers(GraphCall call, SeedUser user, string property, bool includeRoles)
+    {
+        var ids = (call.Body as JsonObject)?[property] as JsonArray
+                  ?? throw GraphErrorException.BadRequest($"The request body must contain '{property}'.");
+        if (ids.Count > 20)
+        {
+            throw GraphErrorException.BadRequest($"The number of items in '{property}' exceeds the maximum of 20.");
+        }
+
+        var held = state.TransitiveGroups(user.Id).Select(g => g.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (includeRoles)
+        {
+            // checkMemberObjects also matches directory roles, by role object id or role template id.
+            foreach (var template in state.TransitiveRoleTemplateIds(user.Id))
+            {
+                held.Add(template);
+                held.Add(state.DirectoryRoleId(template));
+            }
+        }
+
+        var matches = ids.Select(i => i?.GetValue<string>()).Where(i => i is not null && held.Contains(i)).Select(i => (JsonNode)JsonValue.Create(i)!);
+        return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#Collection(Edm.String)", matches));
+    }
+
+    private GraphReply TransitiveMemberOf(GraphCall call, SeedUser user, string? cast)
+    {
+        var kind = cast?.ToLowerInvariant() switch
+        {
+            null => "all",
+            "graph.group" or "microsoft.graph.group" => "group",
+            "graph.directoryrole" or "microsoft.graph.directoryrole" => "role",
+            "graph.administrativeunit" or "microsoft.graph.administrativeunit" => "au",
+            _ => throw NoRoute(call),
+        };
+        var items = new List<JsonNode>();
+        if (kind is "all" or "group") items.AddRange(state.TransitiveGroups(user.Id).Select(GraphJson.Group));
+        if (kind is "all" or "role") items.AddRange(state.TransitiveRoleTemplateIds(user.Id).Select(t => GraphJson.DirectoryRole(state, t)));
+        var count = string.Equals(call.Option("count"), "true", StringComparison.OrdinalIgnoreCase) ? items.Count : (int?)null;
+        return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#directoryObjects", items, count));
+    }
+
+    private GraphReply ListRoleAssignments(GraphCall call)
+    {
+        state.RequirePermission(RoleRead);
+        IEnumerable<SeedRoleAssignment> items = state.RoleAssignments;
+        if (call.Option("filter") is { Length: > 0 } filterText)
+        {
+            var filter = ODataFilter.Parse(filterText, new HashSet<string>(["principalId", "roleDefinitionId", "directoryScopeId", "id"], StringComparer.OrdinalIgnoreCase));
+            items = items.Where(a => filter.Matches(GraphJson.RoleAssignment(a)));
+        }
+
+        return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#roleManagement/directory/roleAssignments",
+            items.Select(a => (JsonNode)GraphJson.RoleAssignment(a))));
+    }
+
+    private GraphReply PassRoutes(GraphCall call, SeedUser user, string? passId, bool tooDeep)
+    {
+        if (tooDeep) throw NoRoute(call);
+        switch (call.Method, passId)
+        {
+            case ("GET", null):
+            {
+                state.RequirePermission(TapRead);
+                var pass = state.GetPass(user);
+                var items = pass is null ? [] : new JsonNode[] { GraphJson.Pass(pass, withType: false) };
+                return GraphReply.Ok(GraphJson.Collection(
+                    $"{call.BaseUrl}/$metadata#users('{user.Id}')/authentication/temporaryAccessPassMethods", items));
+            }
+            case ("GET", _):
+            {
+                state.RequirePermission(TapRead);
+                var pass = state.GetPass(user);
+                if (pass is null || !string.Equals(pass.Id, passId, StringComparison.OrdinalIgnoreCase)) throw GraphErrorException.NotFound(passId);
+                return GraphReply.Ok(WithContext(GraphJson.Pass(pass, withType: true), call,
+                    $"users('{user.Id}')/authentication/temporaryAccessPassMethods/$entity"));
+            }
+            case ("POST", null):
+            {
+                state.RequirePermission(TapWrite);
+                var body = call.Body as JsonObject ?? [];
+                var created = state.CreatePass(user,
+                    ReadInt(body, "lifetimeInMinutes"), ReadDate(body, "startDateTime"), ReadBool(body, "isUsableOnce"),
+                    options.PolicyViolationStatus);
+                return GraphReply.Created(WithContext(GraphJson.Pass(created, withType: true), call,
+                    $"users('{user.Id}')/authentication/temporaryAccessPassMethods/$entity"));
+            }
+            case ("DELETE", not null):
+                state.RequirePermission(TapWrite);
+                state.DeletePass(user, passId);
+                return GraphReply.NoContent();
+            default:
+                throw NoRoute(call);
+        }
+    }
+
+    private GraphReply PolicyRoutes(GraphCall call, string id)
+    {
+        if (!id.Equals("TemporaryAccessPass", StringComparison.OrdinalIgnoreCase)) throw GraphErrorException.NotFound(id);
+        switch (call.Method)
+        {
+            case "GET":
+                state.RequirePermission(PolicyRead);
+                return GraphReply.Ok(GraphJson.Policy(state.Policy, call.BaseUrl));
+            case "PATCH":
+                state.RequirePermission(PolicyWrite);
+                state.ReplacePolicy(Patched(state.Policy, call.Body as JsonObject ?? throw GraphErrorException.BadRequest("A request body is required.")));
+                return GraphReply.NoContent();
+            case "DELETE":
+                state.RequirePermission(PolicyWrite);
+                state.ReplacePolicy(new SeedTapPolicy { State = "disabled" });
+                return GraphReply.NoContent();
+            default:
+                throw NoRoute(call);
+        }
+    }
+
+    /// <summary>PATCH semantics: properties in the body replace, the rest keep their values; the result must be valid.</summary>
+    private static SeedTapPolicy Patched(SeedTapPolicy current, JsonObject body)
+    {
+        if (body["@odata.type"]?.GetValue<string>() is { } t && t != "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration")
+        {
+            throw GraphErrorException.BadRequest($"The @odata.type '{t}' does not match this configuration.");
+        }
+
+        JsonObject merged;
+        try
+        {
+            merged = JsonSerializer.SerializeToNode(current, TenantSeed.Json)!.AsObject();
+            foreach (var (key, value) in body)
+            {
+                if (key.StartsWith('@')) continue;
+                merged[key] = value?.DeepClone();
+            }
+
+            var result = merged.Deserialize<SeedTapPolicy>(TenantSeed.Json) ?? current;
+            if (result.Problem() is { } problem) throw new GraphErrorException(400, "badRequest", "Invalid policy: " + problem + ".");
+            return result;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new GraphErrorException(400, "badRequest", "The request body is not a valid temporaryAccessPassAuthenticationMethodConfiguration.");
+        }
+    }
+
+    private static int ParseTop(string? top)
+    {
+        if (top is null) return 100;
+        return int.TryParse(top, out var n) && n is >= 1 and <= 999
+            ? n
+            : throw new GraphErrorException(400, "Request_BadRequest", "Invalid page size specified: '" + top + "'. Must be between 1 and 999 inclusive.");
+    }
+
+    private static int? ReadInt(JsonObject body, string name)
+    {
+        if (body[name] is not JsonValue v) return null;
+        return v.TryGetValue<int>(out var n) ? n : throw GraphErrorException.BadRequest($"Invalid value for '{name}'.");
+    }
+
+    private static bool? ReadBool(JsonObject body, string name)
+    {
+        if (body[name] is not JsonValue v) return null;
+        return v.TryGetValue<bool>(out var b) ? b : throw GraphErrorException.BadRequest($"Invalid value for '{name}'.");
+    }
+
+    private static DateTimeOffset? ReadDate(JsonObject body, string name)
+    {
+        if (body[name] is not JsonValue v) return null;
+        return v.TryGetValue<string>(out var s) && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var d)
+            ? d
+            : throw GraphErrorException.BadRequest($"Invalid value for '{name}'.");
+    }
+
+    private static string AlternateKey(string head)
+    {
+        // users(userPrincipalName='a@b.com') with '' escaping a quote.
+        const string prefix = "users(userPrincipalName='";
+        if (!head.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !head.EndsWith("')", StringComparison.Ordinal))
+        {
+            throw GraphErrorException.BadRequest("Invalid alternate key.");
+        }
+
+        return head[prefix.Length..^2].Replace("''", "'");
+    }
+
+    private static JsonObject WithContext(JsonObject o, GraphCall call, string context)
+    {
+        var result = new JsonObject { ["@odata.context"] = $"{call.BaseUrl}/$metadata#{context}" };
+        foreach (var (k, v) in o) result[k] = v?.DeepClone();
+        return result;
+    }
+
+    private static GraphErrorException NoRoute(GraphCall call) => new(400, "BadRequest",
+        $"Resource not found for the segment '{call.Path.Split('/').LastOrDefault()}'.");
+}

@@ -1,0 +1,31 @@
+using Microsoft.Bot.Schema;
+using TapBot.Cards;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Actions;
+
+/// <summary>Sends each Action.Execute to the <see cref="ICardAction"/> registered for its verb.</summary>
+public sealed class CardActionRouter(IEnumerable<ICardAction> actions, ILogger<CardActionRouter> logger)
+{
+    private readonly Dictionary<string, ICardAction> _byVerb = actions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Verbs => _byVerb.Keys;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(string? verb, CardActionContext context, CancellationToken ct)
+    {
+        if (verb is null || !_byVerb.TryGetValue(verb, out var action))
+        {
+            return CardResponses.BadRequest("UnknownVerb", "This card's button is not one TapBot knows. The card may be out of date.");
+        }
+
+        try
+        {
+            return await action.ExecuteAsync(context, ct);
+        }
+        catch (DirectoryException e)
+        {
+            logger.LogWarning(e, "Directory call failed ({Failure}) for verb {Verb}", e.Failure, verb);
+            return CardResponses.Card(ProblemCards.Directory(e));
+        }
+    }
+}

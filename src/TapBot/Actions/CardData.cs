@@ -1,0 +1,20 @@
+using Newtonsoft.Json.Linq;
+
+namespace TapBot.Actions;
+
+/// <summary>Typed, defensive reads of an Action.Execute's <c>data</c> (action data merged with input values).</summary>
+public sealed class CardData(JObject? data)
+{
+    /// <summary>Longest value accepted from card data; ids and short inputs are far shorter.</summary>
+    public const int MaxValueLength = 1024;
+
+    public static CardData From(object? value) => new(value as JObject);
+
+    public string? Text(string name)
+    {
+        var token = data?[name];
+        if (token is null || token.Type is not (JTokenType.String or JTokenType.Integer or JTokenType.Guid)) return null;
+        var text = token.ToString().Trim();
+        return text.Length is 0 or > MaxValueLength ? null : text;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Bot.Schema;
+using TapBot.Domain;
+
+namespace TapBot.Actions;
+
+/// <summary>The handler of one Action.Execute verb.</summary>
+public interface ICardAction
+{
+    string Verb { get; }
+
+    Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct);
+}
+
+/// <summary>
+/// A click: who clicked (from the activity), and the card's data. The data is untrusted: it carries ids only, and
+/// every id is re-read from the directory or storage.
+/// </summary>
+public sealed record CardActionContext(Requester Requester, CardData Data, bool IsAutomaticRefresh);

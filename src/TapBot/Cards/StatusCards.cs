@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using TapBot.Domain.People;
+using TapBot.Domain.Status;
+using static TapBot.Cards.AdaptiveCard;
+
+namespace TapBot.Cards;
+
+/// <summary>Cards for "TAP status for X". None of them can hold a code: the status model has none.</summary>
+public static class StatusCards
+{
+    public static JsonObject Found(StatusOutcome.Found found)
+    {
+        var person = found.Person;
+        var header = new List<JsonNode?>
+        {
+            Heading($"TAP status — {CardText.Escape(person.DisplayName)}"),
+            Text(CardText.Escape(person.UserPrincipalName) + (person.JobTitle is { Length: > 0 } t ? " · " + CardText.Escape(t) : ""), subtle: true, spacing: "None"),
+        };
+        if (!person.AccountEnabled)
+        {
+            header.Add(Text("This account is disabled.", color: "Attention"));
+        }
+
+        if (found.Pass is not { } pass)
+        {
+            header.Add(Text($"{CardText.Escape(person.DisplayName)} has no Temporary Access Pass."));
+            header.Add(Text($"Checked {When(found.CheckedAt)}", subtle: true, size: "Small"));
+            return New(header);
+        }
+
+        header.Add(Text(pass.IsUsable ? "✅ **Usable now**" : $"⛔ **Not usable** — {pass.UsabilityInWords}",
+            color: pass.IsUsable ? "Good" : "Attention", spacing: "Medium"));
+        header.Add(Facts(
+        [
+            ("Created", When(pass.CreatedAt)),
+            ("Starts", When(pass.StartsAt)),
+            ("Lifetime", Lifetime(pass.LifetimeInMinutes)),
+            ("Expires", When(pass.ExpiresAt)),
+            ("One-time use", pass.IsUsableOnce ? "Yes" : "No (reusable until it expires)"),
+            ("Usable", pass.IsUsable ? "Yes" : "No"),
+            ("Reason", $"{pass.UsabilityInWords} ({pass.UsabilityReason})"),
+        ]));
+        header.Add(Text($"Checked {When(found.CheckedAt)}. The passcode itself is never shown here.", subtle: true, size: "Small"));
+        return New(header);
+    }
+
+    public static JsonObject PickPerson(StatusOutcome.Ambiguous ambiguous) => New(
+        [
+            Heading("Which person?"),
+            Text($"Several people match “{CardText.Escape(ambiguous.Query)}”. Pick one to see their TAP status."),
+            ChoiceSet("personId", "Person", ambiguous.Candidates.Select(p => (Choice(p), p.Id))),
+        ],
+        [Execute("Show status", CardVerbs.ShowStatus)]);
+
+    public static JsonObject NotFound(StatusOutcome.NotFound notFound) => New(
+    [
+        Heading("Nobody found"),
+        Text($"I couldn't find anyone matching “{CardText.Escape(notFound.Query)}”. Try their UPN (name@yourcompany.com), " +
+             "their mail address, or the start of their display name."),
+    ]);
+
+    public static JsonObject Refused(string message) => New([Text(message)]);
+
+    /// <summary>Choice titles are plain text (not markdown), so they are trimmed rather than escaped.</summary>
+    private static string Choice(Person p)
+    {
+        var title = $"{p.DisplayName} ({p.UserPrincipalName})";
+        return title.Length > CardText.MaxEcho ? title[..CardText.MaxEcho] + "…" : title;
+    }
+
+    internal static string Lifetime(int minutes) => minutes switch
+    {
+        < 60 => $"{minutes} minutes",
+        _ when minutes % 1440 == 0 => minutes == 1440 ? "1 day" : $"{minutes / 1440} days",
+        _ when minutes % 60 == 0 => minutes == 60 ? "1 hour" : $"{minutes / 60} hours",
+        _ => $"{minutes / 60} h {minutes % 60} min",
+    };
+}

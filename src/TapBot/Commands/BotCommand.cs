@@ -1,0 +1,14 @@
+namespace TapBot.Commands;
+
+/// <summary>What someone asked TapBot to do, parsed from chat text.</summary>
+public abstract record BotCommand
+{
+    private BotCommand() { }
+
+    public sealed record Help : BotCommand;
+
+    /// <summary>TAP status; <paramref name="PersonText"/> is null for "my TAP status".</summary>
+    public sealed record Status(string? PersonText) : BotCommand;
+
+    public sealed record Unknown(string Text) : BotCommand;
+}

@@ -1,0 +1,42 @@
+using Microsoft.Bot.Schema;
+using TapBot.Cards;
+using TapBot.Domain;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Status;
+
+namespace TapBot.Commands;
+
+/// <summary>Answers a parsed chat command with a card.</summary>
+public sealed class ChatCommands(TapStatusService status, ILogger<ChatCommands> logger)
+{
+    public async Task<IMessageActivity> AnswerAsync(BotCommand command, Requester requester, CancellationToken ct)
+    {
+        try
+        {
+            return command switch
+            {
+                BotCommand.Help => CardResponses.Activity(HelpCard.Build(), "TapBot help"),
+                BotCommand.Status s => StatusReply(s.PersonText is null
+                    ? await status.ForSelfAsync(requester, ct)
+                    : await status.ForQueryAsync(requester, s.PersonText, ct)),
+                BotCommand.Unknown => CardResponses.Activity(
+                    HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:"), "TapBot help"),
+                _ => throw new InvalidOperationException($"No answer for {command.GetType().Name}."),
+            };
+        }
+        catch (DirectoryException e)
+        {
+            logger.LogWarning(e, "Directory call failed ({Failure}) for {Command}", e.Failure, command.GetType().Name);
+            return CardResponses.Activity(ProblemCards.Directory(e), "TapBot could not reach Microsoft Entra");
+        }
+    }
+
+    public static IMessageActivity StatusReply(StatusOutcome outcome) => outcome switch
+    {
+        StatusOutcome.Found f => CardResponses.Activity(StatusCards.Found(f), $"TAP status for {f.Person.DisplayName}"),
+        StatusOutcome.Ambiguous a => CardResponses.Activity(StatusCards.PickPerson(a), "Which person?"),
+        StatusOutcome.NotFound n => CardResponses.Activity(StatusCards.NotFound(n), "Nobody found"),
+        StatusOutcome.Refused r => CardResponses.Activity(StatusCards.Refused(r.Message), "TAP status"),
+        _ => throw new InvalidOperationException("Unknown status outcome."),
+    };
+}

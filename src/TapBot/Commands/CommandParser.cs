@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace TapBot.Commands;
+
+/// <summary>
+/// Parses chat text into a <see cref="BotCommand"/>: case-insensitive, tolerant of polite extra words
+/// ("could you show me the TAP status for Adele, please?"), anchored patterns only (never "contains").
+/// </summary>
+public static partial class CommandParser
+{
+    public static BotCommand Parse(string? text)
+    {
+        var t = Normalize(text);
+        if (t.Length == 0 || HelpWords().IsMatch(t))
+        {
+            return new BotCommand.Help();
+        }
+
+        var status = Status().Match(t);
+        if (status.Success)
+        {
+            var who = status.Groups["who"].Success ? status.Groups["who"].Value.Trim() : null;
+            return new BotCommand.Status(who is null || SelfWords().IsMatch(who) ? null : who);
+        }
+
+        return new BotCommand.Unknown(t);
+    }
+
+    private static string Normalize(string? text)
+    {
+        var t = Spaces().Replace(text ?? "", " ").Trim();
+        // Peel polite words off both ends until nothing changes ("hey, could you please ...").
+        string before;
+        do
+        {
+            before = t;
+            t = PoliteStart().Replace(t, "");
+            t = PoliteEnd().Replace(t, "");
+            t = t.Trim(' ', ',', '.', '!', '?', ';', ':');
+        }
+        while (t != before);
+        return t;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^(?:please|pls|kindly|hey|hi|hello|tapbot|can you|could you|would you|will you|i'd like to|i want to|i need to)\b[\s,]*", RegexOptions.IgnoreCase)]
+    private static partial Regex PoliteStart();
+
+    [GeneratedRegex(@"[\s,]*\b(?:please|pls|thanks|thank you|thx)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PoliteEnd();
+
+    [GeneratedRegex(@"^(?:help|\?|commands|menu|start|what can you do|how does this work|hi|hello|hey)$", RegexOptions.IgnoreCase)]
+    private static partial Regex HelpWords();
+
+    [GeneratedRegex(@"^(?:(?:show|get|check|see|view|tell)(?:\s+me)?\s+|what(?:'s|’s| is)\s+)?(?:the\s+)?(?:my\s+)?(?:(?:tap|temporary access pass)\s+)?status(?:\s+(?:for|of|on)\s+(?<who>.+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Status();
+
+    [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfWords();
+}

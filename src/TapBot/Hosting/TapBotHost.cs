@@ -1,0 +1,54 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using TapBot.Actions;
+using TapBot.Commands;
+using TapBot.Domain;
+using TapBot.Graph;
+using TapBot.Teams;
+
+namespace TapBot.Hosting;
+
+/// <summary>Composes the TapBot web host. Program.cs and the integration tests both start it through here.</summary>
+public static class TapBotHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Content root = the output folder, where the repository's appsettings.json is linked, however TapBot is started.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+
+        var tenant = await EmbeddedSimulatedTenant.ConfigureAsync(builder);
+        var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
+        if (graph.Problems().FirstOrDefault() is { } graphProblem) throw new StartupProblemException(graphProblem);
+        if (!Guid.TryParse(tenant.Id, out _)) throw new StartupProblemException("Graph:TenantId must be the tenant's GUID.");
+
+        var bot = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
+        BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration));
+
+        var services = builder.Services;
+        services.AddSingleton(tenant);
+        services.AddTapDomain(builder.Configuration);
+        services.AddTapGraph(builder.Configuration);
+        services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section));
+        services.AddHttpClient();
+        services.AddSingleton<ConnectorClientCache>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusableConnectorAuthentication(
+            BotAuthenticationFactory.Create(
+                sp.GetRequiredService<IOptions<BotOptions>>().Value,
+                sp.GetRequiredService<IHttpClientFactory>(),
+                sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ConnectorClientCache>()));
+        services.AddSingleton<TapCloudAdapter>();
+        services.AddSingleton<TurnIdentity>();
+        services.AddScoped<ChatCommands>();
+        services.AddScoped<ICardAction, ShowStatusAction>();
+        services.AddScoped<CardActionRouter>();
+        services.AddScoped<IBot, TapActivityHandler>();
+
+        var app = builder.Build();
+        app.MapPost("/api/messages", BotEndpoint.HandleAsync);
+        app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        return app;
+    }
+}

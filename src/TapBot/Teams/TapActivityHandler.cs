@@ -1,0 +1,79 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using TapBot.Actions;
+using TapBot.Cards;
+using TapBot.Commands;
+
+namespace TapBot.Teams;
+
+/// <summary>
+/// TapBot's only <see cref="IBot"/>. Thin and stateless: it works out who is asking, then hands chat text to
+/// <see cref="ChatCommands"/> and card clicks to <see cref="CardActionRouter"/>.
+/// </summary>
+public sealed class TapActivityHandler(
+    TurnIdentity identity,
+    ChatCommands commands,
+    CardActionRouter actions,
+    ILogger<TapActivityHandler> logger) : TeamsActivityHandler
+{
+    /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
+    public const int MaxCommandLength = 1000;
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
+    {
+        var requester = identity.Resolve(turn.Activity, out var problem);
+        if (requester is null)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(problem), ct);
+            return;
+        }
+
+        // Action.Submit from an old card arrives as a message with no text and a value.
+        if (string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is not null)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text("That card is out of date. Type **help** to see what I can do."), ct);
+            return;
+        }
+
+        var text = turn.Activity.RemoveRecipientMention() ?? turn.Activity.Text ?? "";
+        if (text.Length > MaxCommandLength)
+        {
+            await turn.SendActivityAsync(MessageFactory.Text(
+                $"That message is too long for a command ({text.Length:N0} characters; I read up to {MaxCommandLength:N0}). " +
+                "Try something like **TAP status for adele@contoso.com**."), ct);
+            return;
+        }
+
+        var command = CommandParser.Parse(text);
+        logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
+        await turn.SendActivityAsync(await commands.AnswerAsync(command, requester, ct), ct);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invokeValue, CancellationToken ct)
+    {
+        var requester = identity.Resolve(turn.Activity, out var problem);
+        if (requester is null)
+        {
+            return CardResponses.Card(StatusCards.Refused(problem!));
+        }
+
+        // Microsoft.Bot.Schema 4.23 has no Trigger property; "automatic" means a refresh, which must not change state.
+        var automatic = (turn.Activity.Value as JObject)?["trigger"]?.ToString() == "automatic";
+        var context = new CardActionContext(requester, CardData.From(invokeValue.Action?.Data), automatic);
+        logger.LogInformation("Card action {Verb} from {RequesterId} (automatic: {Automatic})", invokeValue.Action?.Verb, requester.ObjectId, automatic);
+        return await actions.ExecuteAsync(invokeValue.Action?.Verb, context, ct);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken ct)
+    {
+        if (turn.Activity.Conversation?.ConversationType == "personal")
+        {
+            var name = turn.Activity.From?.Name;
+            await turn.SendActivityAsync(CardResponses.Activity(
+                HelpCard.Build($"Hi{(string.IsNullOrWhiteSpace(name) ? "" : " " + CardText.Escape(name))}! I'm TapBot."), "Welcome to TapBot"), ct);
+        }
+    }
+}

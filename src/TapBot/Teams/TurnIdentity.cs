@@ -1,0 +1,47 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using TapBot.Domain;
+
+namespace TapBot.Teams;
+
+/// <summary>
+/// Who is acting, taken only from the activity (<c>from.aadObjectId</c> and the tenant), never from card data,
+/// and only for the tenant this TapBot serves.
+/// </summary>
+public sealed class TurnIdentity(TapTenant tenant)
+{
+    /// <summary>The requester, or null with a message saying why the activity cannot be served.</summary>
+    public Requester? Resolve(IActivity activity, out string? problem)
+    {
+        var tenantId = TenantOf(activity);
+        if (!string.Equals(tenantId, tenant.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            problem = $"TapBot serves the {tenant.DisplayName} organization only, and this conversation is not in it.";
+            return null;
+        }
+
+        var from = activity.From;
+        if (from?.AadObjectId is not { } objectId || !Guid.TryParse(objectId, out _))
+        {
+            problem = "I can't tell who you are: TapBot works only for people signed in to Microsoft Teams in your organization.";
+            return null;
+        }
+
+        problem = null;
+        return new Requester(objectId, string.IsNullOrWhiteSpace(from.Name) ? "Someone" : from.Name);
+    }
+
+    private static string? TenantOf(IActivity activity)
+    {
+        if (activity.Conversation?.TenantId is { Length: > 0 } id) return id;
+        try
+        {
+            return (activity as Activity)?.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            // Malformed channelData: treat as "no tenant", which is refused.
+            return null;
+        }
+    }
+}
