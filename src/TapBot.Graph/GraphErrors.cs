@@ -21,6 +21,12 @@ internal static class GraphErrors
         {
             throw Translate(operation, e.ResponseStatusCode, null, null, e);
         }
+        catch (AggregateException e) when (e.InnerExceptions.LastOrDefault() is ApiException last)
+        {
+            // Kiota's RetryHandler, out of retries on 429/503/504, throws "Too many retries performed" wrapping
+            // one ApiException per attempt rather than letting the last response through as an ODataError.
+            throw Translate(operation, last.ResponseStatusCode, null, null, e);
+        }
         catch (HttpRequestException e)
         {
             throw new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph could not be reached for {operation}.", e);

@@ -44,8 +44,15 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
         options ??= new EmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
-        builder.Logging.ClearProviders();
-        logging?.Invoke(builder.Logging);
+        if (logging is null)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole().AddFilter((category, level) => level >= LogLevel.Error);
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
         var state = new TenantState(seed, time ?? TimeProvider.System);
         var faults = new FaultInjector(options);
         var emulator = new GraphEmulator(state, options, faults);
@@ -59,7 +66,8 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
 
     public static void Map(IEndpointRouteBuilder app, GraphEmulator emulator, FaultInjector faults)
     {
-        app.Map("/{version:regex(^(v1\\.0|beta)$)}/{**rest}", (HttpContext http) => ServeGraphAsync(http, emulator, faults));
+        app.Map("/v1.0/{**rest}", (HttpContext http) => ServeGraphAsync(http, emulator, faults));
+        app.Map("/beta/{**rest}", (HttpContext http) => ServeGraphAsync(http, emulator, faults));
 
         var control = app.MapGroup("/_simulator");
         control.MapGet("/health", () => Results.Json(new { status = "ok", tenantId = emulator.State.TenantId }));
@@ -108,6 +116,13 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
         catch (GraphErrorException e)
         {
             reply = GraphEmulator.Error(e, call);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An emulator bug must still look like Graph (a JSON error body), or the SDK throws a confusing ApiException.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<SimulatedTenantServer>()
+                .LogError(e, "Simulated tenant failed on {Method} {Path}", call.Method, call.Path);
+            reply = GraphEmulator.Error(new GraphErrorException(500, "generalException", "The simulated tenant failed: " + e.GetType().Name), call);
         }
 
         var clientRequestId = call.Header("client-request-id") ?? Guid.NewGuid().ToString();

@@ -18,5 +18,5 @@ public static class ProblemCards
         _ => "Microsoft Entra refused the request. Nothing was changed.",
     };
 
-    public static JsonObject Directory(DirectoryException e) => New([Text("⚠️ " + DirectoryMessage(e))]);
+    public static JsonObject Directory(DirectoryException e) => New([Text(DirectoryMessage(e), color: "Warning")]);
 }

@@ -28,7 +28,7 @@ public static class StatusCards
             return New(header);
         }
 
-        header.Add(Text(pass.IsUsable ? "✅ **Usable now**" : $"⛔ **Not usable** — {pass.UsabilityInWords}",
+        header.Add(Text(pass.IsUsable ? "**Usable now**" : $"**Not usable** — {pass.UsabilityInWords}",
             color: pass.IsUsable ? "Good" : "Attention", spacing: "Medium"));
         header.Add(Facts(
         [

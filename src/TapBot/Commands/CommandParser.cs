@@ -19,8 +19,12 @@ public static partial class CommandParser
         var status = Status().Match(t);
         if (status.Success)
         {
-            var who = status.Groups["who"].Success ? status.Groups["who"].Value.Trim() : null;
-            return new BotCommand.Status(who is null || SelfWords().IsMatch(who) ? null : who);
+            // "TAP status" alone or "... for me" is the requester's own; "TAP status for" with no one is kept
+            // as an empty name so the answer can say what is missing.
+            var named = status.Groups["who"].Success || t.EndsWith(" for", StringComparison.OrdinalIgnoreCase)
+                        || t.EndsWith(" of", StringComparison.OrdinalIgnoreCase) || t.EndsWith(" on", StringComparison.OrdinalIgnoreCase);
+            var who = status.Groups["who"].Value.Trim();
+            return new BotCommand.Status(!named || SelfWords().IsMatch(who) ? null : who);
         }
 
         return new BotCommand.Unknown(t);
@@ -54,7 +58,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:help|\?|commands|menu|start|what can you do|how does this work|hi|hello|hey)$", RegexOptions.IgnoreCase)]
     private static partial Regex HelpWords();
 
-    [GeneratedRegex(@"^(?:(?:show|get|check|see|view|tell)(?:\s+me)?\s+|what(?:'s|’s| is)\s+)?(?:the\s+)?(?:my\s+)?(?:(?:tap|temporary access pass)\s+)?status(?:\s+(?:for|of|on)\s+(?<who>.+))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:show|get|check|see|view|tell)(?:\s+me)?\s+|what(?:'s|’s| is)\s+)?(?:the\s+)?(?:my\s+)?(?:(?:tap|temporary access pass)\s+)?status(?:\s+(?:for|of|on)(?:\s+(?<who>.*))?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Status();
 
     [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]

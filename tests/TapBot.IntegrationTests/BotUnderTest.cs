@@ -1,0 +1,153 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TapBot.Hosting;
+using TapBot.SimulatedTenant;
+using TapBot.SimulatedTenant.Tenant;
+
+namespace TapBot.IntegrationTests;
+
+/// <summary>
+/// The real TapBot host on a loopback port with its embedded simulated tenant (the bundled Contoso seed), plus a
+/// connector stub. Activities are posted to /api/messages over HTTP exactly as Teams would.
+/// </summary>
+public sealed class BotUnderTest : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+
+    private BotUnderTest(WebApplication app, ConnectorStub connector, string url)
+    {
+        App = app;
+        Connector = connector;
+        Url = url;
+        _http.BaseAddress = new Uri(url);
+    }
+
+    public WebApplication App { get; }
+    public ConnectorStub Connector { get; }
+    public string Url { get; }
+    public SimulatedTenantServer Tenant => App.Services.GetRequiredService<SimulatedTenantServer>();
+    public string TenantId => Tenant.State.TenantId;
+
+    public static async Task<BotUnderTest> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var connector = await ConnectorStub.StartAsync();
+        var app = await TapBotHost.BuildAsync(["--urls=http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Graph:MaxRetries"] = "1",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BotUnderTest(app, connector, url);
+    }
+
+    public SeedUser User(string upnPrefix) =>
+        Tenant.State.Users.Single(u => u.UserPrincipalName.StartsWith(upnPrefix + "@", StringComparison.OrdinalIgnoreCase)
+                                       || u.UserPrincipalName.StartsWith(upnPrefix + "_", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A Teams message activity from a seed user in their personal chat.</summary>
+    public JsonObject Message(string fromUpnPrefix, string? text) => Activity("message", fromUpnPrefix, a => a["text"] = text);
+
+    /// <summary>An adaptiveCard/action invoke (Action.Execute click) from a seed user.</summary>
+    public JsonObject Invoke(string fromUpnPrefix, string verb, JsonObject? data = null, string trigger = "manual") =>
+        Activity("invoke", fromUpnPrefix, a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["replyToId"] = "card-message-1";
+            a["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? [] },
+                ["trigger"] = trigger,
+            };
+        });
+
+    public JsonObject Activity(string type, string fromUpnPrefix, Action<JsonObject> shape)
+    {
+        var user = User(fromUpnPrefix);
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = Guid.NewGuid().ToString(),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = Connector.ServiceUrl,
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
+            ["from"] = new JsonObject { ["id"] = "29:" + user.Id, ["name"] = user.DisplayName, ["aadObjectId"] = user.Id },
+            ["recipient"] = new JsonObject { ["id"] = "28:tapbot", ["name"] = "TapBot" },
+            ["conversation"] = new JsonObject
+            {
+                ["id"] = "a:personal-" + user.Id, ["conversationType"] = "personal", ["tenantId"] = TenantId,
+            },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        };
+        shape(activity);
+        return activity;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity) => _http.PostAsJsonAsync("/api/messages", activity);
+
+    public Task<HttpResponseMessage> PostRawAsync(string body) =>
+        _http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+
+    /// <summary>Sends a message and returns the cards and texts the bot sent back through the connector.</summary>
+    public async Task<BotReplies> SayAsync(string fromUpnPrefix, string? text)
+    {
+        Connector.Clear();
+        var response = await PostAsync(Message(fromUpnPrefix, text));
+        Assert.Equal(200, (int)response.StatusCode);
+        return new BotReplies(Connector.SentActivities);
+    }
+
+    /// <summary>Clicks an Action.Execute and returns the invoke response body.</summary>
+    public async Task<JsonObject> ClickAsync(string fromUpnPrefix, string verb, JsonObject? data = null, string trigger = "manual")
+    {
+        var response = await PostAsync(Invoke(fromUpnPrefix, verb, data, trigger));
+        Assert.Equal(200, (int)response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
+
+/// <summary>What the bot sent in one turn.</summary>
+public sealed class BotReplies(IReadOnlyList<JsonObject> activities)
+{
+    public IReadOnlyList<JsonObject> Activities { get; } = activities;
+
+    public JsonObject SingleCard()
+    {
+        var activity = Assert.Single(Activities);
+        var attachment = Assert.Single(activity["attachments"]!.AsArray())!.AsObject();
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        return attachment["content"]!.AsObject();
+    }
+
+    public string SingleText() => Assert.Single(Activities)["text"]!.GetValue<string>();
+
+    /// <summary>Every string value in every activity, flattened: what a person could read.</summary>
+    public string AllText => string.Join("\n", Activities.SelectMany(Strings));
+
+    public static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(kv => Strings(kv.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace TapBot.IntegrationTests;
+
+/// <summary>
+/// A stand-in for Teams' Bot Connector service (the activity's serviceUrl): records every call the bot makes
+/// (send, reply, update, delete, create conversation) and answers as the connector does.
+/// </summary>
+public sealed class ConnectorStub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private int _ids;
+
+    private ConnectorStub(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
+
+    /// <summary>Activities the bot sent or replied with (not updates), in order.</summary>
+    public IReadOnlyList<JsonObject> SentActivities =>
+        _calls.Where(c => c.Method == "POST" && c.Path.Contains("/activities"))
+            .Select(c => c.Body!).ToList();
+
+    public void Clear() => _calls.Clear();
+
+    public static async Task<ConnectorStub> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stub = new ConnectorStub(app);
+        app.Map("/v3/{**rest}", stub.HandleAsync);
+        await app.StartAsync();
+        stub.ServiceUrl = app.Urls.First().TrimEnd('/') + "/";
+        return stub;
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        var body = http.Request.ContentLength is > 0 || http.Request.Method is "POST" or "PUT"
+            ? await JsonNode.ParseAsync(http.Request.Body) as JsonObject
+            : null;
+        var path = http.Request.Path.Value!;
+        _calls.Enqueue(new ConnectorCall(http.Request.Method, path, body));
+
+        if (http.Request.Method == "POST" && path == "/v3/conversations")
+        {
+            http.Response.StatusCode = 201;
+            await http.Response.WriteAsJsonAsync(new { id = "a:" + Guid.NewGuid().ToString("N") });
+            return;
+        }
+
+        if (http.Request.Method == "GET" && path.Contains("/members/"))
+        {
+            var id = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+            await http.Response.WriteAsJsonAsync(new { id, name = "Member", aadObjectId = id.Replace("29:", "") });
+            return;
+        }
+
+        if (http.Request.Method == "DELETE")
+        {
+            http.Response.StatusCode = 200;
+            return;
+        }
+
+        http.Response.StatusCode = http.Request.Method == "PUT" ? 200 : 201;
+        await http.Response.WriteAsJsonAsync(new { id = "msg-" + Interlocked.Increment(ref _ids) });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ConnectorCall(string Method, string Path, JsonObject? Body);

@@ -1,0 +1,221 @@
+using System.Text.Json.Nodes;
+using TapBot.Teams;
+
+namespace TapBot.IntegrationTests;
+
+/// <summary>
+/// "help" and "TAP status for X" through the real host, CloudAdapter, the Graph SDK and the simulated Contoso tenant.
+/// Megan is an approver, Alex a helpdesk operator, Adele an ordinary employee (see the seed).
+/// </summary>
+public sealed class StatusTests : IAsyncLifetime
+{
+    private BotUnderTest _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Help_AnswersWithTheHelpCard()
+    {
+        var card = (await _bot.SayAsync("adele", "help")).SingleCard();
+
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        Assert.Contains("TAP status for", BotReplies.Strings(card).First(s => s.Contains("status for")));
+    }
+
+    [Fact]
+    public async Task Status_ForPersonWithUsablePass_ShowsTheSeedTableAndNoCode()
+    {
+        var lynne = _bot.User("lynne");
+        var pass = _bot.Tenant.State.GetPass(lynne)!;
+
+        var replies = await _bot.SayAsync("megan", "Could you show me the TAP status for lynne@contoso.com, please?");
+        var text = string.Join("\n", BotReplies.Strings(replies.SingleCard()));
+
+        Assert.Contains("Lynne Robbins", text);
+        Assert.Contains("Usable now", text);
+        Assert.Contains("8 hours", text);
+        Assert.Contains("EnabledByPolicy", text);
+        Assert.Contains(Iso(pass.Start), text);
+        Assert.Contains(Iso(pass.Start.AddMinutes(pass.LifetimeInMinutes)), text);
+        Assert.Contains("One-time use", text);
+        Assert.DoesNotContain("temporaryAccessPass", replies.Activities[0].ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Status_ForExpiredPass_SaysNotUsableAndWhy()
+    {
+        var text = (await _bot.SayAsync("megan", "TAP status for Lee Gu")).AllText;
+
+        Assert.Contains("Not usable", text);
+        Assert.Contains("Expired", text);
+    }
+
+    [Fact]
+    public async Task Status_ForPersonWithoutPass_SaysSo()
+    {
+        var text = (await _bot.SayAsync("alex", "tap status for ADELE@CONTOSO.COM")).AllText;
+
+        Assert.Contains("Adele Vance has no Temporary Access Pass", text);
+    }
+
+    [Fact]
+    public async Task Status_ByDisplayNameWithSeveralMatches_OffersAPickListThatWorks()
+    {
+        var card = (await _bot.SayAsync("megan", "TAP status for Alex")).SingleCard();
+        var choices = card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "Input.ChoiceSet")!["choices"]!.AsArray();
+        Assert.Equal(["Alex Wilber (alex@contoso.com)", "Alexandra Walker (alexandra@contoso.com)"],
+            choices.Select(c => c!["title"]!.GetValue<string>()).Order());
+        var action = card["actions"]![0]!;
+        Assert.Equal("Action.Execute", action["type"]!.GetValue<string>());
+
+        var response = await _bot.ClickAsync("megan", action["verb"]!.GetValue<string>(),
+            new JsonObject { ["personId"] = _bot.User("alexandra").Id });
+
+        Assert.Equal(200, response["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
+        Assert.Contains("Alexandra Walker has no Temporary Access Pass", string.Join("\n", BotReplies.Strings(response["value"])));
+    }
+
+    [Fact]
+    public async Task PickList_ClickByNonApprover_IsRefusedAtClickTime()
+    {
+        var response = await _bot.ClickAsync("adele", "showStatus", new JsonObject { ["personId"] = _bot.User("lynne").Id });
+
+        Assert.Contains("Only helpdesk operators, approvers and auditors", string.Join("\n", BotReplies.Strings(response["value"])));
+    }
+
+    [Theory]
+    [InlineData("TAP status for nobody@contoso.com", "couldn't find anyone")]
+    [InlineData("TAP status for Zebedee", "couldn't find anyone")]
+    [InlineData("TAP status for", "Tell me who you mean")]
+    [InlineData("TAP status for [x](https://evil.example)", "doesn't look like a name")]
+    [InlineData("TAP status for <b>adele@contoso.com</b>", "Adele Vance has no Temporary Access Pass")]
+    public async Task Status_WithAwkwardInput_AnswersClearly(string text, string expected)
+    {
+        var replies = await _bot.SayAsync("megan", text);
+
+        Assert.Contains(expected, replies.AllText);
+    }
+
+    [Fact]
+    public async Task HugeMessage_IsAnsweredNotParsed()
+    {
+        var replies = await _bot.SayAsync("megan", "TAP status for " + new string('a', 10_000));
+
+        Assert.Contains("too long for a command", replies.SingleText());
+    }
+
+    [Fact]
+    public async Task Status_OfSomeoneElse_ByOrdinaryEmployee_IsRefused()
+    {
+        var text = (await _bot.SayAsync("adele", "TAP status for lynne@contoso.com")).AllText;
+
+        Assert.Contains("Only helpdesk operators, approvers and auditors", text);
+        Assert.DoesNotContain("Usable", text);
+    }
+
+    [Fact]
+    public async Task MyStatus_ByOrdinaryEmployee_IsAnswered()
+    {
+        var text = (await _bot.SayAsync("lynne", "my TAP status")).AllText;
+
+        Assert.Contains("Lynne Robbins", text);
+        Assert.Contains("Usable now", text);
+    }
+
+    [Fact]
+    public async Task Status_ByRoleHolderThroughDirectoryRole_IsAllowed()
+    {
+        // Patti holds Authentication Administrator, which makes her an approver by default.
+        var text = (await _bot.SayAsync("patti", "TAP status for lynne@contoso.com")).AllText;
+
+        Assert.Contains("Usable now", text);
+    }
+
+    [Fact]
+    public async Task UnknownText_GetsHelp()
+    {
+        var text = (await _bot.SayAsync("adele", "what's the weather")).AllText;
+
+        Assert.Contains("didn't understand", text);
+    }
+
+    [Fact]
+    public async Task SubmitFromAnOldCard_IsAnsweredNotCrashed()
+    {
+        _bot.Connector.Clear();
+        var activity = _bot.Message("adele", null);
+        activity["value"] = new JsonObject { ["personId"] = "x" };
+
+        var response = await _bot.PostAsync(activity);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains("out of date", new BotReplies(_bot.Connector.SentActivities).SingleText());
+    }
+
+    [Fact]
+    public async Task ActivityFromAnotherTenant_IsRefused()
+    {
+        _bot.Connector.Clear();
+        var activity = _bot.Message("megan", "TAP status for lynne@contoso.com");
+        activity["conversation"]!["tenantId"] = Guid.NewGuid().ToString();
+        activity["channelData"]!["tenant"]!["id"] = Guid.NewGuid().ToString();
+
+        await _bot.PostAsync(activity);
+
+        var text = new BotReplies(_bot.Connector.SentActivities).SingleText();
+        Assert.Contains("serves the Contoso (simulated) organization only", text);
+    }
+
+    [Fact]
+    public async Task ActivityWithoutAadObjectId_IsRefused()
+    {
+        _bot.Connector.Clear();
+        var activity = _bot.Message("megan", "TAP status for lynne@contoso.com");
+        activity["from"]!.AsObject().Remove("aadObjectId");
+
+        await _bot.PostAsync(activity);
+
+        Assert.Contains("can't tell who you are", new BotReplies(_bot.Connector.SentActivities).SingleText());
+    }
+
+    [Theory]
+    [InlineData("{not json", "not a Bot Framework activity")]
+    [InlineData("{\"type\":\"message\"}", "lacks channelId, conversation.id, from.id, serviceUrl")]
+    [InlineData("[]", "not a Bot Framework activity")]
+    public async Task MalformedActivity_Gets400WithAReason(string body, string reason)
+    {
+        var response = await _bot.PostRawAsync(body);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownVerb_GetsAnErrorBodyNotA500()
+    {
+        var response = await _bot.ClickAsync("megan", "launchMissiles");
+
+        Assert.Equal(400, response["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.error", response["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ConnectorClient_IsReusedAcrossTurns()
+    {
+        for (var i = 0; i < 5; i++) await _bot.SayAsync("megan", "help");
+
+        Assert.Equal(1, _bot.App.Services.GetService(typeof(ConnectorClientCache)) is ConnectorClientCache c ? c.Count : -1);
+    }
+
+    [Fact]
+    public async Task Healthz_SaysAlive()
+    {
+        using var http = new HttpClient();
+        Assert.Contains("alive", await http.GetStringAsync(_bot.Url + "/healthz"));
+    }
+
+    private static string Iso(DateTimeOffset d) => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
