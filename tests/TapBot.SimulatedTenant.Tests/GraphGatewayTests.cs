@@ -1,0 +1,178 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+using TapBot.Graph;
+using TapBot.SimulatedTenant.Http;
+
+namespace TapBot.SimulatedTenant.Tests;
+
+/// <summary>
+/// TapBot's Graph gateway: the real Microsoft.Graph SDK (default middleware, retry included) talking HTTP to the
+/// emulator. What works here works against graph.microsoft.com, as far as the contract goes.
+/// </summary>
+public sealed class GraphGatewayTests : EmulatorTest
+{
+    private ServiceProvider _services = null!;
+
+    private IDirectory Directory => _services.GetRequiredService<IDirectory>();
+    private ITemporaryAccessPasses Passes => _services.GetRequiredService<ITemporaryAccessPasses>();
+    private GraphServiceClient Client => _services.GetRequiredService<GraphServiceClient>();
+
+    protected override void OnStarted()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Graph:Mode"] = "Simulated",
+            ["Graph:BaseUrl"] = Server.GraphBaseUrl,
+            ["Graph:MaxRetries"] = "2",
+        }).Build();
+        _services = new ServiceCollection().AddTapGraph(config).BuildServiceProvider();
+    }
+
+    protected override ValueTask OnStoppingAsync() => _services.DisposeAsync();
+
+    private static PersonQuery Q(string text) => PersonQuery.TryParse(text, out _)!;
+
+    [Fact]
+    public async Task FindPeople_ByUpnMailAndName()
+    {
+
+        Assert.Equal("Adele Vance", Assert.Single(await Directory.FindPeopleAsync(Q("adele@contoso.com"), 5, default)).DisplayName);
+        Assert.Equal("Grady Archie", Assert.Single(await Directory.FindPeopleAsync(Q("grady@fabrikam.com"), 5, default)).DisplayName);
+        Assert.Equal(2, (await Directory.FindPeopleAsync(Q("Alex"), 5, default)).Count);
+        Assert.Equal("Adele Vance", Assert.Single(await Directory.FindPeopleAsync(Q("Vance"), 5, default)).DisplayName);
+        Assert.Empty(await Directory.FindPeopleAsync(Q("O'Brien"), 5, default));
+    }
+
+    [Fact]
+    public async Task GetPerson_MapsTheFieldsTheRulesNeed()
+    {
+
+        var grady = (await Directory.GetPersonAsync(Id("grady"), default))!;
+        var irvin = (await Directory.GetPersonAsync("irvin@contoso.com", default))!;
+        var diego = (await Directory.GetPersonAsync(Id("diego"), default))!;
+
+        Assert.True(grady.IsExternalGuest);
+        Assert.True(irvin.IsGuest);
+        Assert.False(irvin.IsExternalGuest);
+        Assert.False(diego.AccountEnabled);
+        Assert.Null(await Directory.GetPersonAsync("nobody@contoso.com", default));
+    }
+
+    [Fact]
+    public async Task Memberships_AreTransitive_AndIncludeRoleTemplates()
+    {
+        var approvers = GroupId("TAP Approvers");
+
+        var pradeep = await Directory.GetMembershipsAsync(Id("pradeep"), [approvers, DirectoryRoleTemplates.AuthenticationAdministrator], default);
+        var patti = await Directory.GetMembershipsAsync(Id("patti"), [approvers, DirectoryRoleTemplates.AuthenticationAdministrator], default);
+
+        Assert.Equal([approvers], pradeep);
+        Assert.Equal([DirectoryRoleTemplates.AuthenticationAdministrator], patti);
+    }
+
+    [Fact]
+    public async Task Memberships_OverTwentyIds_AreChecked20AtATime()
+    {
+        var ids = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid().ToString()).Append(GroupId("TAP Approvers")).ToList();
+
+        Assert.Equal([GroupId("TAP Approvers")], await Directory.GetMembershipsAsync(Id("megan"), ids, default));
+    }
+
+    [Fact]
+    public async Task CurrentPass_AndPolicy_ThroughTheSdk()
+    {
+
+        var lynne = await Passes.GetCurrentAsync(Id("lynne"), default);
+        var adele = await Passes.GetCurrentAsync(Id("adele"), default);
+        var policy = await Passes.GetPolicyAsync(default);
+
+        Assert.NotNull(lynne);
+        Assert.True(lynne.IsUsable);
+        Assert.Equal(lynne.StartsAt.AddMinutes(480), lynne.ExpiresAt);
+        Assert.Null(adele);
+        Assert.True(policy.IsEnabled);
+        Assert.Equal((60, 60, 480, 8), (policy.DefaultLifetimeInMinutes, policy.MinimumLifetimeInMinutes, policy.MaximumLifetimeInMinutes, policy.DefaultLength));
+    }
+
+    [Fact]
+    public async Task Sdk_CreateTap_ReturnsTheCodeOnce()
+    {
+
+        var created = await Client.Users[Id("adele")].Authentication.TemporaryAccessPassMethods.PostAsync(
+            new TemporaryAccessPassAuthenticationMethod { LifetimeInMinutes = 60, IsUsableOnce = true });
+        var listed = await Client.Users[Id("adele")].Authentication.TemporaryAccessPassMethods.GetAsync();
+
+        Assert.Equal(8, created!.TemporaryAccessPass!.Length);
+        Assert.Null(Assert.Single(listed!.Value!).TemporaryAccessPass);
+    }
+
+    [Fact]
+    public async Task Sdk_LifetimeOutsidePolicy_SurfacesAsODataErrorWithGraphsMessage()
+    {
+
+        var e = await Assert.ThrowsAsync<ODataError>(() => Client.Users[Id("adele")].Authentication.TemporaryAccessPassMethods
+            .PostAsync(new TemporaryAccessPassAuthenticationMethod { LifetimeInMinutes = 600 }));
+
+        Assert.Equal(400, e.ResponseStatusCode);
+        Assert.Equal("badRequest", e.Error!.Code);
+        Assert.StartsWith("Invalid LifetimeInMinutes", e.Error.Message);
+    }
+
+    [Fact]
+    public async Task Sdk_Batch_RoundTrips()
+    {
+        var batch = new BatchRequestContentCollection(Client);
+        var userStep = await batch.AddBatchRequestStepAsync(Client.Users[Id("adele")].ToGetRequestInformation());
+        var passStep = await batch.AddBatchRequestStepAsync(Client.Users[Id("lynne")].Authentication.TemporaryAccessPassMethods.ToGetRequestInformation());
+
+        var response = await Client.Batch.PostAsync(batch);
+        var user = await response.GetResponseByIdAsync<User>(userStep);
+        var passes = await response.GetResponseByIdAsync<TemporaryAccessPassAuthenticationMethodCollectionResponse>(passStep);
+
+        Assert.Equal("Adele Vance", user.DisplayName);
+        Assert.Single(passes.Value!);
+    }
+
+    [Fact]
+    public async Task Throttling_WithinRetries_IsAbsorbedBySdk()
+    {
+        Server.Faults.Add(new FaultRule { PathContains = "temporaryAccessPassMethods", Status = 429, RetryAfterSeconds = 0, Times = 2 });
+
+        Assert.NotNull(await Passes.GetCurrentAsync(Id("lynne"), default));
+    }
+
+    [Theory]
+    [InlineData(429, DirectoryFailure.Throttled)]
+    [InlineData(503, DirectoryFailure.Unavailable)]
+    [InlineData(403, DirectoryFailure.AccessDenied)]
+    [InlineData(400, DirectoryFailure.Rejected)]
+    public async Task Failures_BecomeDirectoryExceptions(int status, DirectoryFailure expected)
+    {
+        Server.Faults.Add(new FaultRule { PathContains = "temporaryAccessPassMethods", Status = status, RetryAfterSeconds = 0, Times = 10 });
+
+        var e = await Assert.ThrowsAsync<DirectoryException>(() => Passes.GetCurrentAsync(Id("lynne"), default));
+
+        Assert.Equal(expected, e.Failure);
+        Assert.DoesNotContain("Bearer", e.Message);
+    }
+
+    [Fact]
+    public async Task UnreachableGraph_IsUnavailable()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = "http://127.0.0.1:9/v1.0", ["Graph:MaxRetries"] = "0",
+        }).Build();
+        await using var services = new ServiceCollection().AddTapGraph(config).BuildServiceProvider();
+
+        var e = await Assert.ThrowsAsync<DirectoryException>(() => services.GetRequiredService<IDirectory>().GetPersonAsync("adele@contoso.com", default));
+
+        Assert.Equal(DirectoryFailure.Unavailable, e.Failure);
+    }
+}
