@@ -33,7 +33,7 @@ public static class CardText
                     break;
                 case '{':
                     // "{{DATE(...)}}" and "${...}" are expressions to some renderers; a zero-width joiner breaks them.
-                    sb.Append("{\u200D");
+                    sb.Append("\u200D{");
                     break;
                 case '\r' or '\n' or '\t':
                     sb.Append(' ');

@@ -68,7 +68,7 @@ public static class StatusCards
         return title.Length > CardText.MaxEcho ? title[..CardText.MaxEcho] + "…" : title;
     }
 
-    internal static string Lifetime(int minutes) => minutes switch
+    public static string Lifetime(int minutes) => minutes switch
     {
         < 60 => $"{minutes} minutes",
         _ when minutes % 1440 == 0 => minutes == 1440 ? "1 day" : $"{minutes / 1440} days",

@@ -1,0 +1,30 @@
+using System.Reflection;
+
+namespace TapBot.UnitTests;
+
+/// <summary>
+/// The seams design.md asks for: Bot Framework only in the host (it is archived and will be replaced), Microsoft.Graph
+/// only in the Graph project, nothing vendor-specific in the domain.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static IEnumerable<string> References(string assembly) =>
+        Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!);
+
+    [Theory]
+    [InlineData("TapBot.Domain", "Microsoft.Bot")]
+    [InlineData("TapBot.Domain", "Microsoft.Graph")]
+    [InlineData("TapBot.Domain", "Microsoft.Kiota")]
+    [InlineData("TapBot.Domain", "Microsoft.EntityFrameworkCore")]
+    [InlineData("TapBot.Domain", "Azure")]
+    [InlineData("TapBot.Graph", "Microsoft.Bot")]
+    [InlineData("TapBot.SimulatedTenant", "Microsoft.Bot")]
+    [InlineData("TapBot.SimulatedTenant", "Microsoft.Graph")]
+    [InlineData("TapBot", "Microsoft.Graph")]
+    [InlineData("TapBot", "Microsoft.Kiota")]
+    public void Project_DoesNotReference(string project, string forbiddenPrefix) =>
+        Assert.DoesNotContain(References(project), name => name.StartsWith(forbiddenPrefix, StringComparison.Ordinal));
+
+    [Fact]
+    public void Host_IsWhereBotFrameworkLives() => Assert.Contains(References("TapBot"), n => n.StartsWith("Microsoft.Bot", StringComparison.Ordinal));
+}

@@ -1,0 +1,53 @@
+using TapBot.Commands;
+
+namespace TapBot.UnitTests;
+
+public sealed class CommandParserTests
+{
+    [Theory]
+    [InlineData("help")]
+    [InlineData("HELP")]
+    [InlineData("  help please ")]
+    [InlineData("?")]
+    [InlineData("hi")]
+    [InlineData("what can you do?")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Parse_HelpPhrasings_AreHelp(string? text) => Assert.IsType<BotCommand.Help>(CommandParser.Parse(text));
+
+    [Theory]
+    [InlineData("TAP status for adele@contoso.com", "adele@contoso.com")]
+    [InlineData("tap STATUS for Adele Vance", "Adele Vance")]
+    [InlineData("Could you show me the TAP status for Adele, please?", "Adele")]
+    [InlineData("hey tapbot, what's the TAP status of lynne@contoso.com", "lynne@contoso.com")]
+    [InlineData("status for Lee Gu", "Lee Gu")]
+    [InlineData("check temporary access pass status for Lee", "Lee")]
+    [InlineData("TAP status for", "")]
+    public void Parse_StatusForSomeone_KeepsTheName(string text, string person)
+    {
+        var status = Assert.IsType<BotCommand.Status>(CommandParser.Parse(text));
+
+        Assert.Equal(person, status.PersonText);
+    }
+
+    [Theory]
+    [InlineData("my TAP status")]
+    [InlineData("TAP status")]
+    [InlineData("TAP status for me please")]
+    [InlineData("what is my tap status?")]
+    public void Parse_OwnStatus_HasNoName(string text) =>
+        Assert.Null(Assert.IsType<BotCommand.Status>(CommandParser.Parse(text)).PersonText);
+
+    [Theory]
+    [InlineData("the status quo for everyone is fine actually no")]
+    [InlineData("issue TAP for adele")]
+    [InlineData("what's the weather")]
+    public void Parse_OtherText_IsUnknown(string text)
+    {
+        // "issue TAP" arrives with the issuance work; until then it must not be mistaken for anything else.
+        var command = CommandParser.Parse(text);
+
+        Assert.True(command is BotCommand.Unknown || command is BotCommand.Status { PersonText: not null }, command.ToString());
+        Assert.IsNotType<BotCommand.Help>(command);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using TapBot.Domain.Passes;
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+
+namespace TapBot.UnitTests;
+
+/// <summary>An in-memory directory for unit tests of domain rules (the real one is tested against the emulator).</summary>
+internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
+{
+    public List<Person> People { get; } = [];
+    public Dictionary<string, HashSet<string>> Memberships { get; } = [];
+    public Dictionary<string, TemporaryAccessPass> Passes { get; } = [];
+    public int MembershipCalls { get; private set; }
+
+    public Person Add(string name, string upn, params string[] memberOf)
+    {
+        var p = new Person(Guid.NewGuid().ToString(), upn, upn, name, "Member", true);
+        People.Add(p);
+        Memberships[p.Id] = [.. memberOf];
+        return p;
+    }
+
+    public Task<Person?> GetPersonAsync(string idOrUserPrincipalName, CancellationToken ct) =>
+        Task.FromResult(People.FirstOrDefault(p => p.Id == idOrUserPrincipalName || p.UserPrincipalName == idOrUserPrincipalName));
+
+    public Task<IReadOnlyList<Person>> FindPeopleAsync(PersonQuery query, int max, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Person>>(People.Where(p => query.IsAddress
+                ? string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
+                : p.DisplayName.StartsWith(query.Text, StringComparison.OrdinalIgnoreCase))
+            .Take(max).ToList());
+
+    public Task<IReadOnlySet<string>> GetMembershipsAsync(string personId, IReadOnlyCollection<string> objectIds, CancellationToken ct)
+    {
+        MembershipCalls++;
+        var held = Memberships.GetValueOrDefault(personId) ?? [];
+        return Task.FromResult<IReadOnlySet<string>>(objectIds.Where(held.Contains).ToHashSet());
+    }
+
+    public Task<TemporaryAccessPass?> GetCurrentAsync(string personId, CancellationToken ct) =>
+        Task.FromResult(Passes.GetValueOrDefault(personId));
+
+    public Task<TapPolicy> GetPolicyAsync(CancellationToken ct) => throw new NotSupportedException();
+
+    public static IOptions<RoleOptions> Roles(Action<RoleOptions>? shape = null)
+    {
+        var o = new RoleOptions();
+        shape?.Invoke(o);
+        return Options.Create(o);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Configuration;
+using TapBot.Graph;
+using TapBot.Hosting;
+
+namespace TapBot.UnitTests;
+
+public sealed class StartupChecksTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:3978", true)]
+    [InlineData("http://localhost:3978", true)]
+    [InlineData("http://[::1]:3978", true)]
+    [InlineData("http://127.0.0.2:80", true)]
+    [InlineData("http://0.0.0.0:3978", false)]
+    [InlineData("http://*:3978", false)]
+    [InlineData("http://+:80", false)]
+    [InlineData("http://[::]:3978", false)]
+    [InlineData("https://tapbot.contoso.com", false)]
+    [InlineData("http://10.0.0.4:3978", false)]
+    public void IsLoopback(string url, bool loopback) => Assert.Equal(loopback, ListenAddresses.IsLoopback(url));
+
+    [Fact]
+    public void ListenAddresses_IncludeHttpPorts_WhichBindEverywhere()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:1", ["http_ports"] = "8080",
+        }).Build();
+
+        Assert.Equal(["http://127.0.0.1:1", "http://*:8080"], ListenAddresses.From(config));
+    }
+
+    [Fact]
+    public void Anonymous_OnLoopback_IsAllowed() =>
+        BotAuthenticationFactory.Validate(new BotOptions(), ["http://127.0.0.1:3978"]);
+
+    [Theory]
+    [InlineData("", "", "", "", "Bot:MicrosoftAppId is empty")]
+    [InlineData("MultiTenant", "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222", "s", "deprecated")]
+    [InlineData("SingleTenant", "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222", "", "Bot:MicrosoftAppPassword is required")]
+    [InlineData("SingleTenant", "11111111-1111-1111-1111-111111111111", "", "s", "Bot:MicrosoftAppTenantId")]
+    [InlineData("UserAssignedMsi", "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222", "s", "must be empty")]
+    [InlineData("Other", "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222", "s", "SingleTenant or UserAssignedMsi")]
+    [InlineData("SingleTenant", "not-a-guid", "22222222-2222-2222-2222-222222222222", "s", "Bot:MicrosoftAppId must be")]
+    public void BotSettings_ThatWouldLeaveItOpenOrBroken_AreRefused(string type, string appId, string tenant, string password, string message)
+    {
+        var options = new BotOptions { MicrosoftAppType = type, MicrosoftAppId = appId, MicrosoftAppTenantId = tenant, MicrosoftAppPassword = password };
+
+        var e = Assert.Throws<StartupProblemException>(() => BotAuthenticationFactory.Validate(options, ["http://0.0.0.0:8080"]));
+
+        Assert.Contains(message, e.Message);
+        if (password.Length > 0) Assert.DoesNotContain("=" + password, e.Message);
+    }
+
+    [Theory]
+    [InlineData("SingleTenant", "s")]
+    [InlineData("UserAssignedMsi", "")]
+    public void CompleteRegistration_OnAnyInterface_IsAllowed(string type, string password) =>
+        BotAuthenticationFactory.Validate(new BotOptions
+        {
+            MicrosoftAppType = type, MicrosoftAppId = Guid.NewGuid().ToString(),
+            MicrosoftAppTenantId = Guid.NewGuid().ToString(), MicrosoftAppPassword = password,
+        }, ["http://0.0.0.0:8080"]);
+
+    [Fact]
+    public void GraphMode_DefaultsToSimulated_UntilTenantCredentialsExist()
+    {
+        Assert.Equal(GraphMode.Simulated, new GraphOptions().EffectiveMode);
+        Assert.Equal(GraphMode.Live, new GraphOptions { TenantId = Guid.NewGuid().ToString(), ClientId = Guid.NewGuid().ToString() }.EffectiveMode);
+    }
+
+    [Fact]
+    public void GraphLive_WithoutSecret_NamesTheSettingAndWhereSecretsGo()
+    {
+        var problems = new GraphOptions { Mode = GraphMode.Live, TenantId = Guid.NewGuid().ToString(), ClientId = Guid.NewGuid().ToString() }.Problems().ToList();
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("Graph:ClientSecret", problem);
+        Assert.Contains("never in appsettings.json", problem);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5055")]
+    [InlineData("http://localhost:5055/graph/v1.0")]
+    [InlineData("not a url")]
+    public void GraphBaseUrl_MustEndInTheVersionRightAfterTheHost(string url) =>
+        Assert.Contains("Graph:BaseUrl", Assert.Single(new GraphOptions { BaseUrl = url }.Problems()));
+
+    [Fact]
+    public void AppSettings_HoldNoSecrets()
+    {
+        // The repository's appsettings.json is linked into the host's output; secrets belong in the environment.
+        var config = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build();
+        var keys = config.AsEnumerable().Select(kv => kv.Key).ToList();
+
+        Assert.NotEmpty(keys);
+        foreach (var secret in new[] { "Bot:MicrosoftAppPassword", "Graph:ClientSecret", "Graph:CertificatePassword" })
+        {
+            Assert.DoesNotContain(secret, keys, StringComparer.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain(config.AsEnumerable(), kv => kv.Key.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
+                                                           && kv.Value?.Contains("Password", StringComparison.OrdinalIgnoreCase) == true);
+    }
+}
