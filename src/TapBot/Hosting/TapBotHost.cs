@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TapBot.Actions;
 using TapBot.Commands;
@@ -33,7 +34,8 @@ public static class TapBotHost
         services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section));
         services.AddHttpClient();
         services.AddSingleton<ConnectorClientCache>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusableConnectorAuthentication(
+        // TryAdd: the benchmark swaps in the stock per-turn connector clients to measure what reuse buys.
+        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new ReusableConnectorAuthentication(
             BotAuthenticationFactory.Create(
                 sp.GetRequiredService<IOptions<BotOptions>>().Value,
                 sp.GetRequiredService<IHttpClientFactory>(),
