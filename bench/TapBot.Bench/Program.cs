@@ -31,7 +31,11 @@ await connectorApp.StartAsync();
 var bot = await TapBotHost.BuildAsync([$"--urls=http://127.0.0.1:{port}"], builder =>
 {
     builder.Logging.ClearProviders();
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Error",
+        ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "tapbot-bench", variant),
+    });
     if (variant == "stock")
     {
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(

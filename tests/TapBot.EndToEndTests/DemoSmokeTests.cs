@@ -29,7 +29,11 @@ public sealed class DemoSmokeTests : IAsyncLifetime
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Chromium is missing: run bash scripts/install-test-deps.sh");
         _bot = await TapBotHost.BuildAsync(["--urls=http://127.0.0.1:0"], b =>
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }));
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "tapbot-e2e", Guid.NewGuid().ToString("N")),
+            }));
         await _bot.StartAsync();
         var botUrl = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playground = await Playground.StartAsync(botUrl + "/api/messages", "megan@contoso.com");

@@ -42,6 +42,7 @@ public sealed class BotUnderTest : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Graph:MaxRetries"] = "1",
+                ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "tapbot-tests", Guid.NewGuid().ToString("N")),
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);

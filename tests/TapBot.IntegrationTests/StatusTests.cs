@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TapBot.Domain.Ports;
 using TapBot.Teams;
 
 namespace TapBot.IntegrationTests;
@@ -208,6 +210,19 @@ public sealed class StatusTests : IAsyncLifetime
         for (var i = 0; i < 5; i++) await _bot.SayAsync("megan", "help");
 
         Assert.Equal(1, _bot.App.Services.GetService(typeof(ConnectorClientCache)) is ConnectorClientCache c ? c.Count : -1);
+    }
+
+    [Fact]
+    public async Task PersonalChat_IsRememberedForPrivateDelivery()
+    {
+        await _bot.SayAsync("adele", "help");
+
+        await using var scope = _bot.App.Services.CreateAsyncScope();
+        var chat = await scope.ServiceProvider.GetRequiredService<IPersonalChats>().FindAsync(_bot.TenantId, _bot.User("adele").Id, default);
+
+        Assert.NotNull(chat);
+        Assert.Equal("a:personal-" + _bot.User("adele").Id, chat.ConversationId);
+        Assert.Equal(_bot.Connector.ServiceUrl, chat.ServiceUrl);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using TapBot.Actions;
 using TapBot.Commands;
 using TapBot.Domain;
 using TapBot.Graph;
+using TapBot.Storage;
 using TapBot.Teams;
 
 namespace TapBot.Hosting;
@@ -24,6 +25,9 @@ public static class TapBotHost
         if (graph.Problems().FirstOrDefault() is { } graphProblem) throw new StartupProblemException(graphProblem);
         if (!Guid.TryParse(tenant.Id, out _)) throw new StartupProblemException("Graph:TenantId must be the tenant's GUID.");
 
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Problems().FirstOrDefault() is { } storageProblem) throw new StartupProblemException(storageProblem);
+
         var bot = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
         BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration));
 
@@ -31,6 +35,7 @@ public static class TapBotHost
         services.AddSingleton(tenant);
         services.AddTapDomain(builder.Configuration);
         services.AddTapGraph(builder.Configuration);
+        services.AddTapStorage(builder.Configuration);
         services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section));
         services.AddHttpClient();
         services.AddSingleton<ConnectorClientCache>();
@@ -43,6 +48,7 @@ public static class TapBotHost
             sp.GetRequiredService<ConnectorClientCache>()));
         services.AddSingleton<TapCloudAdapter>();
         services.AddSingleton<TurnIdentity>();
+        services.AddSingleton<PersonalChatRecorder>();
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<CardActionRouter>();

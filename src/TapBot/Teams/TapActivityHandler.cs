@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using TapBot.Actions;
 using TapBot.Cards;
 using TapBot.Commands;
+using TapBot.Domain.Ports;
 
 namespace TapBot.Teams;
 
@@ -16,10 +17,19 @@ public sealed class TapActivityHandler(
     TurnIdentity identity,
     ChatCommands commands,
     CardActionRouter actions,
+    PersonalChatRecorder chatRecorder,
+    IPersonalChats personalChats,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
     public const int MaxCommandLength = 1000;
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        // Every activity in a personal chat tells us where that person can be reached privately.
+        await chatRecorder.RecordAsync(turnContext.Activity, personalChats, cancellationToken);
+        await base.OnTurnAsync(turnContext, cancellationToken);
+    }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
     {

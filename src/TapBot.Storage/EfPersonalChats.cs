@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Storage;
+
+/// <summary><see cref="IPersonalChats"/> on EF Core.</summary>
+internal sealed class EfPersonalChats(TapDbContext db) : IPersonalChats
+{
+    public async Task RememberAsync(PersonalChat chat, CancellationToken ct)
+    {
+        var row = await db.PersonalChats.FindAsync([chat.TenantId, chat.PersonId], ct);
+        if (row is null)
+        {
+            row = new PersonalChatRecord { TenantId = chat.TenantId, PersonId = chat.PersonId };
+            db.PersonalChats.Add(row);
+        }
+
+        row.ChannelId = chat.ChannelId;
+        row.ServiceUrl = chat.ServiceUrl;
+        row.ConversationId = chat.ConversationId;
+        row.BotId = chat.BotId;
+        row.SeenAt = chat.SeenAt;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(row).State == EntityState.Added)
+        {
+            // Another turn (or instance) recorded the same person first; theirs is as fresh as ours.
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
+    public async Task<PersonalChat?> FindAsync(string tenantId, string personId, CancellationToken ct)
+    {
+        var row = await db.PersonalChats.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == tenantId && c.PersonId == personId, ct);
+        return row is null ? null : new PersonalChat(row.TenantId, row.PersonId, row.ChannelId, row.ServiceUrl, row.ConversationId, row.BotId, row.SeenAt);
+    }
+}

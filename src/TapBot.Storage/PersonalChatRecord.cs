@@ -1,0 +1,13 @@
+namespace TapBot.Storage;
+
+/// <summary>Row of <c>personal_chats</c>: one per (tenant, person).</summary>
+internal sealed class PersonalChatRecord
+{
+    public string TenantId { get; set; } = "";
+    public string PersonId { get; set; } = "";
+    public string ChannelId { get; set; } = "";
+    public string ServiceUrl { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+    public string BotId { get; set; } = "";
+    public DateTimeOffset SeenAt { get; set; }
+}

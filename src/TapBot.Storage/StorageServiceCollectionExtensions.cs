@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the database and the stores built on it; migrates at start unless told not to.</summary>
+    public static IServiceCollection AddTapStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(options);
+        services.AddDbContext<TapDbContext>(db => db.UseSqlite(options.EffectiveConnectionString()));
+        services.AddScoped<IPersonalChats, EfPersonalChats>();
+        if (options.MigrateOnStart)
+        {
+            services.AddHostedService<MigrateOnStart>();
+        }
+
+        return services;
+    }
+
+    private sealed class MigrateOnStart(IServiceProvider services) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TapDbContext>().Database.MigrateAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TapBot.Domain.Ports;
+using TapBot.Storage;
+
+namespace TapBot.Storage.Tests;
+
+/// <summary>Personal chats in a real SQLite file, migrated the way the host migrates it.</summary>
+public sealed class PersonalChatStoreTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tapbot-storage-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _folder }).Build();
+        _services = new ServiceCollection().AddLogging().AddTapStorage(config).BuildServiceProvider();
+        foreach (var hosted in _services.GetServices<IHostedService>()) await hosted.StartAsync(default);
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    private async Task<T> InScopeAsync<T>(Func<IPersonalChats, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<IPersonalChats>());
+    }
+
+    private static PersonalChat Chat(string tenant, string person, string conversation, DateTimeOffset at) =>
+        new(tenant, person, "msteams", "https://smba.trafficmanager.net/emea/", conversation, "28:bot", at);
+
+    [Fact]
+    public async Task Remember_ThenFind_RoundTrips()
+    {
+        var at = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+        await InScopeAsync(async s => { await s.RememberAsync(Chat("t1", "p1", "a:1", at), default); return 0; });
+
+        var found = await InScopeAsync(s => s.FindAsync("t1", "p1", default));
+
+        Assert.Equal(Chat("t1", "p1", "a:1", at), found);
+        Assert.True(File.Exists(Path.Combine(_folder, "tapbot.db")));
+    }
+
+    [Fact]
+    public async Task Remember_Again_UpdatesTheSameRow()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        await InScopeAsync(async s => { await s.RememberAsync(Chat("t1", "p1", "a:old", at), default); return 0; });
+        await InScopeAsync(async s => { await s.RememberAsync(Chat("t1", "p1", "a:new", at.AddDays(1)), default); return 0; });
+
+        var found = await InScopeAsync(s => s.FindAsync("t1", "p1", default));
+
+        Assert.Equal("a:new", found!.ConversationId);
+        Assert.Equal(at.AddDays(1), found.SeenAt);
+    }
+
+    [Fact]
+    public async Task Find_IsPerTenantAndPerson()
+    {
+        await InScopeAsync(async s => { await s.RememberAsync(Chat("t1", "p1", "a:1", DateTimeOffset.UnixEpoch), default); return 0; });
+
+        Assert.Null(await InScopeAsync(s => s.FindAsync("t2", "p1", default)));
+        Assert.Null(await InScopeAsync(s => s.FindAsync("t1", "p2", default)));
+    }
+
+    [Fact]
+    public async Task ConcurrentFirstWrites_ForOnePerson_LeaveOneRow()
+    {
+        var writes = Enumerable.Range(0, 8).Select(i => InScopeAsync(async s =>
+        {
+            await s.RememberAsync(Chat("t1", "p1", "a:" + i, DateTimeOffset.UnixEpoch), default);
+            return 0;
+        }));
+
+        await Task.WhenAll(writes);
+
+        Assert.NotNull(await InScopeAsync(s => s.FindAsync("t1", "p1", default)));
+    }
+}
