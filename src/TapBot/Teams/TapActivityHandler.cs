@@ -5,7 +5,6 @@ using Newtonsoft.Json.Linq;
 using TapBot.Actions;
 using TapBot.Cards;
 using TapBot.Commands;
-using TapBot.Domain.Ports;
 
 namespace TapBot.Teams;
 
@@ -18,7 +17,6 @@ public sealed class TapActivityHandler(
     ChatCommands commands,
     CardActionRouter actions,
     PersonalChatRecorder chatRecorder,
-    IPersonalChats personalChats,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
@@ -27,7 +25,7 @@ public sealed class TapActivityHandler(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         // Every activity in a personal chat tells us where that person can be reached privately.
-        await chatRecorder.RecordAsync(turnContext.Activity, personalChats, cancellationToken);
+        await chatRecorder.RecordAsync(turnContext.Activity, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
 
