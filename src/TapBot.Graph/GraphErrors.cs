@@ -1,6 +1,8 @@
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
+using System.Diagnostics;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Telemetry;
 
 namespace TapBot.Graph;
 
@@ -8,6 +10,33 @@ namespace TapBot.Graph;
 internal static class GraphErrors
 {
     public static async Task<T> Guard<T>(string operation, Func<Task<T>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            return await Translated(operation, call);
+        }
+        catch (DirectoryException e)
+        {
+            outcome = IsNotFound(e.InnerException) ? "not_found" : e.Failure.ToString().ToLowerInvariant();
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            var op = TapBotTelemetry.Tag("operation", operation);
+            var result = TapBotTelemetry.Tag("outcome", outcome);
+            TapBotTelemetry.GraphCalls.Add(1, op, result);
+            TapBotTelemetry.GraphDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, op, result);
+        }
+    }
+
+    private static async Task<T> Translated<T>(string operation, Func<Task<T>> call)
     {
         try
         {
@@ -38,7 +67,7 @@ internal static class GraphErrors
     }
 
     /// <summary>True for a 404 from Graph (person, manager or pass does not exist).</summary>
-    public static bool IsNotFound(Exception e) => e is ApiException { ResponseStatusCode: 404 };
+    public static bool IsNotFound(Exception? e) => e is ApiException { ResponseStatusCode: 404 };
 
     private static DirectoryException Translate(string operation, int status, string? code, string? message, Exception inner)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using TapBot.Domain.Diagnostics;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Graph;
@@ -17,6 +18,8 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton(sp => GraphClientBuilder.Build(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<IDirectory>(sp => new GraphDirectory(sp.GetRequiredService<GraphServiceClient>()));
         services.AddSingleton<ITemporaryAccessPasses>(sp => new GraphTemporaryAccessPasses(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton<IDirectoryDiagnostics>(sp => new GraphDiagnostics(
+            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         return services;
     }
 }

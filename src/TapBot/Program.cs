@@ -1,5 +1,17 @@
 using Microsoft.Extensions.Options;
+using TapBot.Cli;
 using TapBot.Hosting;
+
+// dotnet run --project src/TapBot                       run the bot
+// dotnet run --project src/TapBot -- doctor             check configuration, Graph permissions, policy, groups
+// dotnet run --project src/TapBot -- package --env F    build the Teams app package
+switch (args.FirstOrDefault())
+{
+    case "package":
+        return PackageCommand.Run(args[1..], Console.Out, Console.Error);
+    case "doctor":
+        return await DoctorCommand.RunAsync(args[1..], Console.Out);
+}
 
 try
 {

@@ -29,4 +29,28 @@ public sealed class RoleOptions
 
     /// <value>Group object ids of auditors. Default: none.</value>
     public string[] AuditorGroupIds { get; set; } = [];
+
+    /// <summary>Every configured group and role, with the setting it came from.</summary>
+    public IEnumerable<(string Setting, string Id)> All() =>
+        new (string Setting, string[] Ids)[]
+        {
+            ($"{Section}:{nameof(HelpdeskGroupIds)}", HelpdeskGroupIds),
+            ($"{Section}:{nameof(ApproverGroupIds)}", ApproverGroupIds),
+            ($"{Section}:{nameof(ApproverRoleTemplateIds)}", ApproverRoleTemplateIds),
+            ($"{Section}:{nameof(PrivilegedApproverGroupIds)}", PrivilegedApproverGroupIds),
+            ($"{Section}:{nameof(PrivilegedApproverRoleTemplateIds)}", PrivilegedApproverRoleTemplateIds),
+            ($"{Section}:{nameof(AuditorGroupIds)}", AuditorGroupIds),
+        }.SelectMany(s => s.Ids.Select(id => (s.Setting, id)));
+
+    /// <summary>Groups only (role template ids are the same in every tenant and need no lookup).</summary>
+    public IEnumerable<(string Setting, string Id)> Groups() => All().Where(g => g.Setting.EndsWith("GroupIds", StringComparison.Ordinal));
+
+    /// <summary>Settings that stop TapBot from starting, each naming the key.</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (setting, id) in All().Where(e => !Guid.TryParse(e.Id, out _)))
+        {
+            yield return $"{setting} contains '{id}', which is not an object id (GUID).";
+        }
+    }
 }

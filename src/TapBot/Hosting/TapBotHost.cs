@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TapBot.Actions;
 using TapBot.Commands;
 using TapBot.Domain;
+using TapBot.Domain.Roles;
 using TapBot.Graph;
 using TapBot.Storage;
 using TapBot.Teams;
@@ -25,12 +26,16 @@ public static class TapBotHost
         if (graph.Problems().FirstOrDefault() is { } graphProblem) throw new StartupProblemException(graphProblem);
         if (!Guid.TryParse(tenant.Id, out _)) throw new StartupProblemException("Graph:TenantId must be the tenant's GUID.");
 
+        var roles = builder.Configuration.GetSection(RoleOptions.Section).Get<RoleOptions>() ?? new RoleOptions();
+        if (roles.Problems().FirstOrDefault() is { } roleProblem) throw new StartupProblemException(roleProblem);
+
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.Problems().FirstOrDefault() is { } storageProblem) throw new StartupProblemException(storageProblem);
 
         var bot = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
         BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration));
 
+        TelemetryOptions.AddTapTelemetry(builder);
         var services = builder.Services;
         services.AddSingleton(tenant);
         services.AddTapDomain(builder.Configuration);
@@ -49,6 +54,7 @@ public static class TapBotHost
         services.AddSingleton<TapCloudAdapter>();
         services.AddSingleton<TurnIdentity>();
         services.AddSingleton<PersonalChatRecorder>();
+        services.AddSingleton<Readiness>();
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<CardActionRouter>();
@@ -57,6 +63,7 @@ public static class TapBotHost
         var app = builder.Build();
         app.MapPost("/api/messages", BotEndpoint.HandleAsync);
         app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+        app.MapGet("/readyz", Readiness.HandleAsync);
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using TapBot.Actions;
 using TapBot.Cards;
 using TapBot.Commands;
+using TapBot.Domain.Telemetry;
 
 namespace TapBot.Teams;
 
@@ -24,9 +25,22 @@ public sealed class TapActivityHandler(
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        // Every activity in a personal chat tells us where that person can be reached privately.
-        await chatRecorder.RecordAsync(turnContext.Activity, cancellationToken);
-        await base.OnTurnAsync(turnContext, cancellationToken);
+        var type = TapBotTelemetry.Tag("activity.type", turnContext.Activity.Type);
+        using var span = TapBotTelemetry.Source.StartActivity($"turn {turnContext.Activity.Type}");
+        span?.SetTag("conversation.type", turnContext.Activity.Conversation?.ConversationType);
+        try
+        {
+            // Every activity in a personal chat tells us where that person can be reached privately.
+            await chatRecorder.RecordAsync(turnContext.Activity, cancellationToken);
+            await base.OnTurnAsync(turnContext, cancellationToken);
+            TapBotTelemetry.Turns.Add(1, type, TapBotTelemetry.Tag("outcome", "ok"));
+        }
+        catch
+        {
+            TapBotTelemetry.Turns.Add(1, type, TapBotTelemetry.Tag("outcome", "error"));
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            throw;
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
@@ -55,6 +69,7 @@ public sealed class TapActivityHandler(
         }
 
         var command = CommandParser.Parse(text);
+        TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
         await turn.SendActivityAsync(await commands.AnswerAsync(command, requester, ct), ct);
     }

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using TapBot.Domain.Telemetry;
+using TapBot.SimulatedTenant.Http;
+
+namespace TapBot.IntegrationTests;
+
+/// <summary>/readyz, metrics and OTLP export.</summary>
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task Readyz_IsReady_ThenNotReadyWhenGraphFails()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        using var http = new HttpClient();
+
+        var ready = await http.GetAsync(bot.Url + "/readyz");
+        Assert.Equal(200, (int)ready.StatusCode);
+        Assert.Equal("ready", (await ready.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+
+        await using var fresh = await BotUnderTest.StartAsync();
+        fresh.Tenant.Faults.Add(new FaultRule { PathContains = "authenticationMethodConfigurations", Status = 503, RetryAfterSeconds = 0, Times = 100 });
+        var notReady = await http.GetAsync(fresh.Url + "/readyz");
+
+        Assert.Equal(503, (int)notReady.StatusCode);
+        Assert.Equal("failing", (await notReady.Content.ReadFromJsonAsync<JsonObject>())!["graph"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Metrics_CountTurnsCommandsAndGraphCalls()
+    {
+        var seen = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == TapBotTelemetry.Name) l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var key = instrument.Name + "|" + string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}").Order());
+            seen.AddOrUpdate(key, value, (_, v) => v + value);
+        });
+        listener.Start();
+        await using var bot = await BotUnderTest.StartAsync();
+
+        await bot.SayAsync("megan", "TAP status for lynne@contoso.com");
+
+        Assert.Contains(seen.Keys, k => k == "tapbot.turns|activity.type=message,outcome=ok");
+        Assert.Contains(seen.Keys, k => k == "tapbot.commands|command=Status");
+        Assert.Contains(seen.Keys, k => k == "tapbot.graph.calls|operation=GET temporaryAccessPassMethods,outcome=ok");
+    }
+
+    [Fact]
+    public async Task Otlp_ExportsTracesAndMetrics_WithoutMessageText()
+    {
+        var received = new ConcurrentBag<(string Path, byte[] Body)>();
+        var collector = WebApplication.CreateSlimBuilder();
+        collector.WebHost.UseUrls("http://127.0.0.1:0");
+        collector.Logging.ClearProviders();
+        await using var app = collector.Build();
+        app.MapPost("/v1/{signal}", async (HttpContext http) =>
+        {
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body);
+            received.Add((http.Request.Path.Value!, body.ToArray()));
+            return Results.Ok();
+        });
+        await app.StartAsync();
+
+        const string secretish = "TAP status for lynne@contoso.com";
+        var bot = await BotUnderTest.StartAsync(new()
+        {
+            ["Telemetry:OtlpEndpoint"] = app.Urls.First() + "/",
+            ["Telemetry:OtlpProtocol"] = "HttpProtobuf",
+        });
+        await bot.SayAsync("megan", secretish);
+        await bot.DisposeAsync(); // stopping flushes the exporters
+
+        Assert.Contains(received, r => r.Path == "/v1/traces");
+        Assert.Contains(received, r => r.Path == "/v1/metrics");
+        Assert.DoesNotContain(received, r => Encoding.UTF8.GetString(r.Body).Contains(secretish, StringComparison.OrdinalIgnoreCase));
+    }
+}
