@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond the .NET SDK, only when missing: the pinned npm packages (Agents
-# Playground) and Debian's Chromium for the end-to-end suite.
+# Playground, the Teams manifest schema validator) and Debian's Chromium for the end-to-end suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=$(node -p "require('./package.json').devDependencies['@microsoft/m365agentsplayground']")
-have=$(node -p "require('./node_modules/@microsoft/m365agentsplayground/package.json').version" 2>/dev/null || true)
-if [[ "$have" != "$want" ]]; then
+command -v node >/dev/null && command -v npm >/dev/null || { echo "The tests need Node.js 20 and npm on PATH." >&2; exit 1; }
+
+# npm ci when any pinned package is missing or at another version.
+if ! node -e '
+  const deps = require("./package.json").devDependencies;
+  for (const [name, version] of Object.entries(deps)) {
+    let have; try { have = require(`./node_modules/${name}/package.json`).version; } catch { process.exit(1); }
+    if (have !== version) process.exit(1);
+  }' 2>/dev/null; then
   echo "Installing npm packages (npm ci)..."
   npm ci --no-audit --no-fund --loglevel=error
 fi

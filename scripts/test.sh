@@ -10,13 +10,15 @@ command -v dotnet >/dev/null || { echo "The tests need the .NET 10 SDK (dotnet) 
 bash scripts/install-test-deps.sh || { echo "Could not install what the tests need (see above)."; echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
-# TapBot.sln holds every suite that needs nothing but .NET (plain "dotnet test" runs them); the end-to-end suite
-# needs the Playground and Chromium installed above, so it runs on its own.
+# TapBot.sln holds every suite that needs nothing but .NET (plain "dotnet test" runs them). The manifest and
+# end-to-end suites need the npm packages and Chromium installed above, so they run on their own.
 dotnet test TapBot.sln -nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-dotnet test tests/TapBot.EndToEndTests -nologo "$@" 2>&1 | tee -a "$log"
-e2e_status=${PIPESTATUS[0]}
-if [[ $status -eq 0 ]]; then status=$e2e_status; fi
+for suite in tests/TapBot.ManifestTests tests/TapBot.EndToEndTests; do
+  dotnet test "$suite" -nologo "$@" 2>&1 | tee -a "$log"
+  suite_status=${PIPESTATUS[0]}
+  if [[ $status -eq 0 ]]; then status=$suite_status; fi
+done
 
 # One summary line per test project: "Passed!  - Failed:     0, Passed:    34, Skipped:     0, Total: ..."
 read -r passed failed skipped < <(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
