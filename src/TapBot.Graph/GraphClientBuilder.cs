@@ -1,4 +1,6 @@
 using Azure.Core;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
@@ -37,11 +39,28 @@ internal static class GraphClientBuilder
             (options.BaseUrl ?? GraphOptions.LiveBaseUrl).TrimEnd('/'));
     }
 
+    /// <summary>A PFX (with or without password) or a PEM file holding the certificate and its private key.</summary>
+    private static X509Certificate2 LoadCertificate(GraphOptions o)
+    {
+        var path = o.CertificatePath!;
+        try
+        {
+            return path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase)
+                ? X509Certificate2.CreateFromPemFile(path)
+                : X509CertificateLoader.LoadPkcs12FromFile(path, o.CertificatePassword);
+        }
+        catch (CryptographicException e)
+        {
+            // Never echo the password; the file name and the reason are enough to act on.
+            throw new InvalidOperationException(
+                $"Graph:CertificatePath '{path}' could not be read as a certificate with its private key ({e.Message.Split('\n')[0]}).", e);
+        }
+    }
+
     private static TokenCredential Credential(GraphOptions o) => o.Credential switch
     {
         GraphCredentialType.ClientSecret => new ClientSecretCredential(o.TenantId, o.ClientId, o.ClientSecret),
-        GraphCredentialType.Certificate => new ClientCertificateCredential(o.TenantId, o.ClientId,
-            System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(o.CertificatePath!, o.CertificatePassword)),
+        GraphCredentialType.Certificate => new ClientCertificateCredential(o.TenantId, o.ClientId, LoadCertificate(o)),
         GraphCredentialType.ManagedIdentity => string.IsNullOrWhiteSpace(o.ManagedIdentityClientId)
             ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(o.ManagedIdentityClientId)),

@@ -40,11 +40,11 @@ internal sealed class GraphDiagnostics(GraphServiceClient graph, GraphOptions op
         }
         else
         {
-            checks.Add(await Attempt("Read group membership (GroupMember.Read.All)", "GroupMember.Read.All", async () =>
+            checks.Add(await Attempt("Check role membership (User.Read.All)", "User.Read.All", async () =>
             {
                 await graph.Users[sampleUserId].CheckMemberObjects.PostAsCheckMemberObjectsPostResponseAsync(
                     new CheckMemberObjectsPostRequestBody { Ids = [Guid.NewGuid().ToString()] }, cancellationToken: ct);
-                return "transitive membership can be checked";
+                return "transitive group and role membership can be checked (checkMemberObjects)";
             }));
             checks.Add(await Attempt("Read passes (UserAuthenticationMethod.Read.All)", "UserAuthenticationMethod.Read.All (or UserAuthMethod-TAP.Read.All)", async () =>
             {
@@ -119,7 +119,7 @@ internal sealed class GraphDiagnostics(GraphServiceClient graph, GraphOptions op
         });
 
     private Task<DiagnosticCheck> GroupExistsAsync(string setting, string groupId, CancellationToken ct) =>
-        Attempt($"Group {groupId} ({setting})", "GroupMember.Read.All", async () =>
+        Attempt($"Group {groupId} ({setting})", "GroupMember.Read.All (lets doctor confirm configured groups exist)", async () =>
         {
             try
             {

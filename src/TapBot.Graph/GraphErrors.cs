@@ -60,7 +60,7 @@ internal static class GraphErrors
         {
             throw new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph could not be reached for {operation}.", e);
         }
-        catch (TaskCanceledException e) when (!e.CancellationToken.IsCancellationRequested)
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {
             throw new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph did not answer {operation} in time.", e);
         }

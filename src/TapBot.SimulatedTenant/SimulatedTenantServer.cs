@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TapBot.SimulatedTenant.Http;
@@ -42,7 +43,11 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
         Action<ILoggingBuilder>? logging = null, CancellationToken ct = default)
     {
         options ??= new EmulatorOptions();
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // Inside TapBot the emulator must not pick up the host's settings (Kestrel endpoints, ASPNETCORE_URLS, …):
+        // it listens exactly where it is told.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(url);
         if (logging is null)
         {

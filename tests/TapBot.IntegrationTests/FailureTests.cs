@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TapBot.Actions;
 using TapBot.Hosting;
 using TapBot.SimulatedTenant.Http;
+using Microsoft.AspNetCore.Hosting;
 using TapBot.Teams;
 
 namespace TapBot.IntegrationTests;
@@ -119,6 +120,33 @@ public sealed class AuthenticationTests
 
         Assert.Contains("Bot:MicrosoftAppId", e.Message);
         Assert.Contains("http://0.0.0.0:0", e.Message);
+    }
+
+    [Fact]
+    public async Task AnonymousBot_WithHttpPorts_RefusesToStart()
+    {
+        // ASPNETCORE_HTTP_PORTS (set by container images) binds every interface.
+        var e = await Assert.ThrowsAsync<StartupProblemException>(() =>
+            TapBotHost.BuildAsync(["--urls=http://127.0.0.1:0", "--http_ports=8080"]));
+
+        Assert.Contains("http://*:8080", e.Message);
+    }
+
+    [Fact]
+    public async Task AnonymousBot_BoundBeyondLoopbackInCode_StopsItself()
+    {
+        var app = await TapBotHost.BuildAsync(["--urls=http://127.0.0.1:0", $"--Storage:DataDirectory={Path.GetTempPath()}/tapbot-tests/{Guid.NewGuid():N}"],
+            b => b.WebHost.ConfigureKestrel(k => k.ListenAnyIP(0)));
+        await using (app)
+        {
+            var stopped = new TaskCompletionSource();
+            app.Lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
+
+            await app.StartAsync();
+
+            Assert.Same(stopped.Task, await Task.WhenAny(stopped.Task, Task.Delay(TimeSpan.FromSeconds(10))));
+            await app.StopAsync();
+        }
     }
 
     [Fact]

@@ -118,6 +118,91 @@ public sealed class StatusTests : IAsyncLifetime
         Assert.DoesNotContain("Usable", text);
     }
 
+    [Theory]
+    [InlineData("TAP status for a")]
+    [InlineData("TAP status for Alex")]
+    [InlineData("TAP status for nobody@contoso.com")]
+    public async Task OrdinaryEmployee_CannotListOrProbePeople(string text)
+    {
+        var replies = await _bot.SayAsync("adele", text);
+
+        Assert.Contains("Only helpdesk operators, approvers and auditors", replies.AllText);
+        Assert.DoesNotContain("@contoso.com", replies.AllText.Replace(_bot.User("adele").UserPrincipalName, ""));
+        Assert.DoesNotContain("Input.ChoiceSet", replies.Activities[0].ToJsonString());
+    }
+
+    [Fact]
+    public async Task OrdinaryEmployee_NamingThemselves_GetsTheirStatus()
+    {
+        Assert.Contains("Lynne Robbins", (await _bot.SayAsync("lynne", "TAP status for lynne@contoso.com")).AllText);
+    }
+
+    [Fact]
+    public async Task StatusWithAFreshPass_NeverShowsItsCode()
+    {
+        var adele = _bot.User("adele");
+        var code = _bot.Tenant.State.CreatePass(adele, 60, null, true, 400).Code!;
+
+        var replies = await _bot.SayAsync("megan", "TAP status for adele@contoso.com");
+
+        Assert.Contains("Usable now", replies.AllText);
+        Assert.DoesNotContain(code, replies.Activities[0].ToJsonString());
+    }
+
+    [Fact]
+    public async Task ActivityFromAnotherChannel_IsRefused_AndNotRecorded()
+    {
+        // Direct Line and Web Chat clients write "from" and channelData themselves: only Teams is trusted.
+        _bot.Connector.Clear();
+        var activity = _bot.Message("megan", "TAP status for lynne@contoso.com");
+        activity["channelId"] = "directline";
+
+        await _bot.PostAsync(activity);
+
+        Assert.Contains("works in Microsoft Teams only", new BotReplies(_bot.Connector.SentActivities).SingleText());
+        await using var scope = _bot.App.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IPersonalChats>().FindAsync(_bot.TenantId, _bot.User("megan").Id, default));
+    }
+
+    [Fact]
+    public async Task ActivityWithoutRecipient_Gets400()
+    {
+        var activity = _bot.Message("megan", "help");
+        activity.Remove("recipient");
+
+        var response = await _bot.PostAsync(activity);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("recipient.id", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MalformedMention_FallsBackToTheText()
+    {
+        var activity = _bot.Message("megan", "TAP status for lynne@contoso.com");
+        activity["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "<at>TapBot</at>" });
+        _bot.Connector.Clear();
+
+        await _bot.PostAsync(activity);
+
+        Assert.Contains("Usable now", new BotReplies(_bot.Connector.SentActivities).AllText);
+    }
+
+    [Fact]
+    public async Task AnonymousBot_RefusesForwardedRequests()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _bot.Url + "/api/messages")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(_bot.Message("megan", "help")),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var http = new HttpClient();
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(403, (int)response.StatusCode);
+    }
+
     [Fact]
     public async Task MyStatus_ByOrdinaryEmployee_IsAnswered()
     {
@@ -185,7 +270,7 @@ public sealed class StatusTests : IAsyncLifetime
 
     [Theory]
     [InlineData("{not json", "not a Bot Framework activity")]
-    [InlineData("{\"type\":\"message\"}", "lacks channelId, conversation.id, from.id, serviceUrl")]
+    [InlineData("{\"type\":\"message\"}", "lacks channelId, conversation.id, from.id, recipient.id, serviceUrl")]
     [InlineData("[]", "not a Bot Framework activity")]
     public async Task MalformedActivity_Gets400WithAReason(string body, string reason)
     {

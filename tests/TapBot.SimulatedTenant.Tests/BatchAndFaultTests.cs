@@ -62,6 +62,14 @@ public sealed class BatchAndFaultTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Batch_NumericId_Gives400()
+    {
+        var reply = await PostAsync("$batch", """{"requests":[{"id":1,"method":"GET","url":"/users"}]}""");
+
+        Assert.Equal(400, reply.Status);
+    }
+
+    [Fact]
     public async Task Batch_PostStep_CreatesAPass()
     {
         var post = Step("1", "POST", $"/users/{Id("adele")}/authentication/temporaryAccessPassMethods");

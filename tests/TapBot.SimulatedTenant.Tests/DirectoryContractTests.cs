@@ -95,6 +95,33 @@ public sealed class DirectoryContractTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Filter_NestedDeeply_Gives400_NotACrash()
+    {
+        // A $batch step's URL has no length limit, so 100,000 parentheses would reach the parser without the caps.
+        var huge = new string('(', 100_000) + "mail eq 'a'" + new string(')', 100_000);
+        var batch = await PostAsync("$batch", new JsonObject
+        {
+            ["requests"] = new JsonArray(new JsonObject { ["id"] = "1", ["method"] = "GET", ["url"] = "/users?$filter=" + Uri.EscapeDataString(huge) }),
+        });
+        var nested = await GetAsync("users?$filter=" + Uri.EscapeDataString(new string('(', 40) + "mail eq 'a'" + new string(')', 40)));
+
+        Assert.Equal(400, batch.Body!["responses"]![0]!["status"]!.GetValue<int>());
+        Assert.Equal(400, nested.Status);
+        Assert.Contains("nested deeper", nested.ErrorMessage);
+        Assert.Equal(200, (await GetAsync($"users/{Id("adele")}")).Status); // still alive
+    }
+
+    [Fact]
+    public async Task NumbersWhereStringsBelong_Give400()
+    {
+        var check = await PostAsync($"users/{Id("adele")}/checkMemberObjects", new JsonObject { ["ids"] = new JsonArray(1, 2) });
+        var filter = await GetAsync("users?$filter=startsWith(displayName,1)");
+
+        Assert.Equal(400, check.Status);
+        Assert.Equal(400, filter.Status);
+    }
+
+    [Fact]
     public async Task Manager_ComesWithItsODataType()
     {
         var reply = await GetAsync($"users/{Id("adele")}/manager");

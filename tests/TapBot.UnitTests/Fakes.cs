@@ -13,6 +13,8 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
     public Dictionary<string, HashSet<string>> Memberships { get; } = [];
     public Dictionary<string, TemporaryAccessPass> Passes { get; } = [];
     public int MembershipCalls { get; private set; }
+    public int PersonLookups { get; private set; }
+    public int Searches { get; private set; }
 
     public Person Add(string name, string upn, params string[] memberOf)
     {
@@ -22,14 +24,20 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
         return p;
     }
 
-    public Task<Person?> GetPersonAsync(string idOrUserPrincipalName, CancellationToken ct) =>
-        Task.FromResult(People.FirstOrDefault(p => p.Id == idOrUserPrincipalName || p.UserPrincipalName == idOrUserPrincipalName));
+    public Task<Person?> GetPersonAsync(string idOrUserPrincipalName, CancellationToken ct)
+    {
+        PersonLookups++;
+        return Task.FromResult(People.FirstOrDefault(p => p.Id == idOrUserPrincipalName || p.UserPrincipalName == idOrUserPrincipalName));
+    }
 
-    public Task<IReadOnlyList<Person>> FindPeopleAsync(PersonQuery query, int max, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<Person>>(People.Where(p => query.IsAddress
+    public Task<IReadOnlyList<Person>> FindPeopleAsync(PersonQuery query, int max, CancellationToken ct)
+    {
+        Searches++;
+        return Task.FromResult<IReadOnlyList<Person>>(People.Where(p => query.IsAddress
                 ? string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
                 : p.DisplayName.StartsWith(query.Text, StringComparison.OrdinalIgnoreCase))
             .Take(max).ToList());
+    }
 
     public Task<IReadOnlySet<string>> GetMembershipsAsync(string personId, IReadOnlyCollection<string> objectIds, CancellationToken ct)
     {

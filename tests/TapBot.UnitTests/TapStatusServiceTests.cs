@@ -44,6 +44,21 @@ public sealed class TapStatusServiceTests
     }
 
     [Fact]
+    public async Task EmployeeWithoutRole_CannotSearchTheDirectory()
+    {
+        // No pick list, no "nobody found": a requester without a role learns nothing about who exists.
+        var adele = _directory.Add("Adele Vance", "adele@contoso.com");
+        _directory.Add("Alex Wilber", "alex@contoso.com");
+
+        var prefix = await Service().ForQueryAsync(As(adele), "A", default);
+        var unknown = await Service().ForQueryAsync(As(adele), "nobody@contoso.com", default);
+
+        Assert.IsType<StatusOutcome.Refused>(prefix);
+        Assert.Equal(prefix, unknown);
+        Assert.Equal(0, _directory.Searches);
+    }
+
+    [Fact]
     public async Task SeveralPrefixMatches_AreAmbiguous_ButAUniqueExactNameWins()
     {
         var megan = _directory.Add("Megan Bowen", "megan@contoso.com", Approvers);
@@ -84,6 +99,7 @@ public sealed class TapStatusServiceTests
 
         Assert.IsType<StatusOutcome.Refused>(await Service().ForPersonIdAsync(As(megan), "megan@contoso.com' or 1 eq 1", default));
         Assert.Equal(0, _directory.MembershipCalls);
+        Assert.Equal(0, _directory.PersonLookups);
     }
 
     [Fact]

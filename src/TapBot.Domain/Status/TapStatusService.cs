@@ -25,6 +25,17 @@ public sealed class TapStatusService(
             return new StatusOutcome.Refused(problem!);
         }
 
+        // Roles first: without one, the directory is not searched at all, so nobody can list colleagues' names or
+        // probe which addresses exist. Such a requester may still name themselves.
+        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        if (!requesterRoles.CanViewOthers())
+        {
+            var me = await directory.GetPersonAsync(requester.ObjectId, ct);
+            return me is not null && NamesPerson(query, me)
+                ? await ForPersonAsync(requester, me, ct)
+                : new StatusOutcome.Refused(OthersRefusal);
+        }
+
         var matches = await directory.FindPeopleAsync(query, MaxCandidates + 1, ct);
         var chosen = PickOne(query, matches);
         if (chosen is null)
@@ -34,7 +45,7 @@ public sealed class TapStatusService(
                 : new StatusOutcome.Ambiguous(query.Text, matches.Take(MaxCandidates).ToList());
         }
 
-        return await ForPersonAsync(requester, chosen, ct);
+        return await ForPersonAsync(requester, chosen, ct, requesterRoles);
     }
 
     /// <summary>Status for a person picked by id (from a pick list); the id is re-read from the directory.</summary>
@@ -54,19 +65,26 @@ public sealed class TapStatusService(
             : await ForPersonAsync(requester, me, ct);
     }
 
-    private async Task<StatusOutcome> ForPersonAsync(Requester requester, Person person, CancellationToken ct)
+    private async Task<StatusOutcome> ForPersonAsync(Requester requester, Person person, CancellationToken ct, TapRoles? knownRoles = null)
     {
         var isSelf = string.Equals(person.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase);
-        if (!isSelf && !(await roles.GetRolesAsync(requester.ObjectId, ct)).CanViewOthers())
+        if (!isSelf && !(knownRoles ?? await roles.GetRolesAsync(requester.ObjectId, ct)).CanViewOthers())
         {
-            return new StatusOutcome.Refused(
-                "Only helpdesk operators, approvers and auditors can see someone else's TAP status. " +
-                "You can always ask for your own: type **my TAP status**.");
+            return new StatusOutcome.Refused(OthersRefusal);
         }
 
         var pass = await passes.GetCurrentAsync(person.Id, ct);
         return new StatusOutcome.Found(person, pass, time.GetUtcNow());
     }
+
+    private const string OthersRefusal =
+        "Only helpdesk operators, approvers and auditors can see someone else's TAP status. " +
+        "You can always ask for your own: type **my TAP status**.";
+
+    private static bool NamesPerson(PersonQuery query, Person p) =>
+        string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// One match, or an exact (case-insensitive) UPN, mail or display-name match among several. Display names
@@ -79,11 +97,7 @@ public sealed class TapStatusService(
             return matches[0];
         }
 
-        var exact = matches.Where(p =>
-                string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var exact = matches.Where(p => NamesPerson(query, p)).ToList();
         return exact.Count == 1 ? exact[0] : null;
     }
 }

@@ -26,8 +26,7 @@ public static class BatchHandler
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in requests)
         {
-            if (node is not JsonObject r || r["id"]?.GetValue<string>() is not { Length: > 0 } id
-                || r["method"]?.GetValue<string>() is null || r["url"]?.GetValue<string>() is null)
+            if (node is not JsonObject r || Text(r["id"]) is not { Length: > 0 } id || Text(r["method"]) is null || Text(r["url"]) is null)
             {
                 throw GraphErrorException.BadRequest("Each batch request needs an id, a method and a url.");
             }
@@ -41,7 +40,7 @@ public static class BatchHandler
         var responses = new JsonArray();
         foreach (var (id, request) in steps)
         {
-            var dependsOn = (request["dependsOn"] as JsonArray)?.Select(d => d?.GetValue<string>() ?? "").ToList() ?? [];
+            var dependsOn = (request["dependsOn"] as JsonArray)?.Select(d => Text(d) ?? "").ToList() ?? [];
             GraphReply reply;
             if (dependsOn.Any(d => !statuses.TryGetValue(d, out var s) || s >= 400))
             {
@@ -77,6 +76,9 @@ public static class BatchHandler
         return new GraphCall(request["method"]!.GetValue<string>().ToUpperInvariant(), path, query, headers,
             request["body"]?.DeepClone(), outer.BaseUrl);
     }
+
+    /// <summary>A JSON string's value, or null for anything else (a number where a string belongs is a client error).</summary>
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static bool HasContentType(JsonObject request) =>
         request["headers"] is JsonObject h && h.Any(kv => string.Equals(kv.Key, "Content-Type", StringComparison.OrdinalIgnoreCase));

@@ -11,7 +11,9 @@ namespace TapBot.SimulatedTenant.Http;
 public sealed class GraphEmulator(TenantState state, EmulatorOptions options, FaultInjector faults)
 {
     private static readonly string[] UserRead = ["User.Read.All", "User.ReadBasic.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
-    private static readonly string[] MemberRead = ["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+    private static readonly string[] GroupRead = ["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+    // checkMemberObjects and transitiveMemberOf on a user: User.Read.All is enough (graph-contract.md §3.4, §3.5).
+    private static readonly string[] MemberOfRead = ["User.Read.All", "GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"];
     private static readonly string[] RoleRead = ["RoleManagement.Read.Directory", "RoleManagement.Read.All", "RoleManagement.ReadWrite.Directory", "Directory.Read.All", "Directory.ReadWrite.All"];
     private static readonly string[] TapRead = ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All", "UserAuthMethod-TAP.Read.All", "UserAuthMethod-TAP.ReadWrite.All"];
     private static readonly string[] TapWrite = ["UserAuthenticationMethod.ReadWrite.All", "UserAuthMethod-TAP.ReadWrite.All"];
@@ -67,7 +69,7 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
             case "users":
                 return UserRoutes(call, state.GetUser(segments[1]), segments[2..]);
             case "groups" when segments.Length == 2 && call.Method == "GET":
-                state.RequirePermission(MemberRead);
+                state.RequirePermission(GroupRead);
                 return GraphReply.Ok(WithContext(GraphJson.Group(state.GetGroup(segments[1])), call, "groups/$entity"));
             case "rolemanagement" when segments.Length == 3 && segments[1].Equals("directory", StringComparison.OrdinalIgnoreCase)
                                      && segments[2].Equals("roleAssignments", StringComparison.OrdinalIgnoreCase) && call.Method == "GET":
@@ -101,13 +103,15 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
                 return GraphReply.Ok(WithContext(GraphJson.User(state.GetManager(user), props, withType: true), call, "directoryObjects/$entity"));
             }
             case "checkmembergroups" when rest.Length == 1 && method == "POST":
-                state.RequirePermission(MemberRead);
+                // A user read permission and a group read permission together (graph-contract.md §3.3).
+                state.RequirePermission(UserRead);
+                state.RequirePermission(GroupRead);
                 return CheckMembers(call, user, "groupIds", includeRoles: false);
             case "checkmemberobjects" when rest.Length == 1 && method == "POST":
-                state.RequirePermission(MemberRead);
+                state.RequirePermission(MemberOfRead);
                 return CheckMembers(call, user, "ids", includeRoles: true);
             case "transitivememberof" when method == "GET":
-                state.RequirePermission(MemberRead);
+                state.RequirePermission(MemberOfRead);
                 return TransitiveMemberOf(call, user, rest.Length > 1 ? rest[1] : null);
             case "authentication" when rest.Length >= 2 && rest[1].Equals("temporaryAccessPassMethods", StringComparison.OrdinalIgnoreCase):
                 return PassRoutes(call, user, rest.Length > 2 ? rest[2] : null, rest.Length > 3);
@@ -168,7 +172,8 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
             }
         }
 
-        var matches = ids.Select(i => i?.GetValue<string>()).Where(i => i is not null && held.Contains(i)).Select(i => (JsonNode)JsonValue.Create(i)!);
+        var wanted = ids.Select(i => i is JsonValue v && v.TryGetValue<string>(out var id) ? id : throw GraphErrorException.BadRequest($"Every item of '{property}' must be a string.")).ToList();
+        var matches = wanted.Where(held.Contains).Select(i => (JsonNode)JsonValue.Create(i)!);
         return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#Collection(Edm.String)", matches));
     }
 
@@ -267,9 +272,10 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
     /// <summary>PATCH semantics: properties in the body replace, the rest keep their values; the result must be valid.</summary>
     private static SeedTapPolicy Patched(SeedTapPolicy current, JsonObject body)
     {
-        if (body["@odata.type"]?.GetValue<string>() is { } t && t != "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration")
+        if (body["@odata.type"] is { } typeNode
+            && !(typeNode is JsonValue tv && tv.TryGetValue<string>(out var t) && t == "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration"))
         {
-            throw GraphErrorException.BadRequest($"The @odata.type '{t}' does not match this configuration.");
+            throw GraphErrorException.BadRequest("The @odata.type does not match this configuration.");
         }
 
         JsonObject merged;

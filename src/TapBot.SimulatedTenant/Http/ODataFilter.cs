@@ -23,8 +23,17 @@ public sealed class ODataFilter
 
     public bool Matches(JsonObject item) => _predicate(item);
 
+    /// <summary>Longest filter accepted, and deepest nesting: a parser must not be a way to exhaust the stack.</summary>
+    public const int MaxLength = 4096;
+    public const int MaxDepth = 32;
+
     public static ODataFilter Parse(string text, IReadOnlySet<string> properties)
     {
+        if (text.Length > MaxLength)
+        {
+            throw GraphErrorException.BadRequest($"Invalid filter clause: longer than {MaxLength} characters.");
+        }
+
         var parser = new Parser(text, properties);
         var predicate = parser.ParseOr();
         parser.ExpectEnd();
@@ -34,6 +43,7 @@ public sealed class ODataFilter
     private sealed class Parser(string text, IReadOnlySet<string> properties)
     {
         private int _pos;
+        private int _depth;
 
         public bool SawEndsWith { get; private set; }
 
@@ -62,6 +72,19 @@ public sealed class ODataFilter
         }
 
         private Func<JsonObject, bool> ParseUnary()
+        {
+            if (++_depth > MaxDepth) throw Invalid($"nested deeper than {MaxDepth}");
+            try
+            {
+                return ParseUnaryCore();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private Func<JsonObject, bool> ParseUnaryCore()
         {
             if (TryKeyword("not"))
             {
@@ -113,7 +136,7 @@ public sealed class ODataFilter
             Expect('(');
             var property = Property(Identifier());
             Expect(',');
-            var value = Literal()?.GetValue<string>() ?? throw Invalid("a string is expected");
+            var value = Literal() is JsonValue v && v.TryGetValue<string>(out var str) ? str : throw Invalid("a string is expected");
             Expect(')');
             switch (name.ToLowerInvariant())
             {

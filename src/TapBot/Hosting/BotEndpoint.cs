@@ -16,6 +16,15 @@ public static class BotEndpoint
     public static async Task HandleAsync(HttpContext http, TapCloudAdapter adapter, IBot bot, IOptions<BotOptions> options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoint));
+        if (options.Value.IsAnonymous && !FromThisMachine(http))
+        {
+            // Without a bot registration nothing is authenticated; only this machine may talk to the bot, and not
+            // through a proxy or tunnel that would bring the outside in.
+            logger.LogWarning("Refused an anonymous activity from {Remote}", http.Connection.RemoteIpAddress);
+            await Problem(http, StatusCodes.Status403Forbidden, "This TapBot runs without a bot registration and accepts activities from this machine only.");
+            return;
+        }
+
         var limit = options.Value.MaxActivityBytes;
         if (http.Request.ContentLength > limit)
         {
@@ -56,6 +65,10 @@ public static class BotEndpoint
         }
     }
 
+    private static bool FromThisMachine(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)
+        && !http.Request.Headers.ContainsKey("Forwarded") && !http.Request.Headers.ContainsKey("X-Forwarded-For");
+
     /// <summary>What the adapter and handler need from every activity.</summary>
     internal static string? ShapeProblem(Activity a)
     {
@@ -64,6 +77,7 @@ public static class BotEndpoint
         if (string.IsNullOrWhiteSpace(a.ChannelId)) missing.Add("channelId");
         if (string.IsNullOrWhiteSpace(a.Conversation?.Id)) missing.Add("conversation.id");
         if (string.IsNullOrWhiteSpace(a.From?.Id)) missing.Add("from.id");
+        if (string.IsNullOrWhiteSpace(a.Recipient?.Id)) missing.Add("recipient.id");
         if (!Uri.TryCreate(a.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
         {
             missing.Add("serviceUrl (an absolute http(s) URL)");

@@ -11,15 +11,20 @@ namespace TapBot.Hosting;
 /// </summary>
 public static class EmbeddedSimulatedTenant
 {
-    public static async Task<TapTenant> ConfigureAsync(WebApplicationBuilder builder)
+    /// <summary>
+    /// Works out the tenant TapBot serves. In Simulated mode it loads the seed (and the seed's TapBot settings);
+    /// <paramref name="seedToServe"/> is set when TapBot must also run the emulator (no Graph:BaseUrl given).
+    /// </summary>
+    public static TapTenant Prepare(WebApplicationBuilder builder, out TenantSeed? seedToServe)
     {
+        seedToServe = null;
         var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
         if (graph.EffectiveMode == GraphMode.Live)
         {
             return new TapTenant(graph.TenantId ?? "", builder.Configuration["Tenant:DisplayName"] ?? "your");
         }
 
-        var emulator = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
+        var emulator = Options(builder);
         var seedPath = string.IsNullOrWhiteSpace(emulator.SeedFile) ? EmulatorOptions.BundledSeedPath : Path.GetFullPath(emulator.SeedFile);
         TenantSeed seed;
         try
@@ -32,25 +37,41 @@ public static class EmbeddedSimulatedTenant
         }
 
         AddSeedSettings(builder, seedPath);
-        var tenant = new TapTenant(seed.TenantId, seed.DisplayName ?? "simulated");
-        if (!string.IsNullOrWhiteSpace(graph.BaseUrl))
+        if (string.IsNullOrWhiteSpace(graph.BaseUrl))
         {
-            // An emulator started separately (dotnet run --project src/TapBot.SimulatedTenant) with this seed.
-            return tenant;
+            var url = builder.Configuration["SimulatedTenant:Url"] ?? DefaultUrl;
+            if (!ListenAddresses.IsLoopback(url))
+            {
+                throw new StartupProblemException($"SimulatedTenant:Url must be a loopback address; got '{url}'.");
+            }
+
+            seedToServe = seed;
         }
 
-        var url = builder.Configuration["SimulatedTenant:Url"] ?? "http://127.0.0.1:0";
-        if (!ListenAddresses.IsLoopback(url))
+        // Otherwise an emulator started separately (dotnet run --project src/TapBot.SimulatedTenant) serves this seed.
+        return new TapTenant(seed.TenantId, seed.DisplayName ?? "simulated");
+    }
+
+    /// <summary>Starts the emulator on its loopback port and points the Graph client at it.</summary>
+    public static async Task<SimulatedTenantServer> StartAsync(WebApplicationBuilder builder, TenantSeed seed)
+    {
+        var server = await SimulatedTenantServer.StartAsync(seed, builder.Configuration["SimulatedTenant:Url"] ?? DefaultUrl, Options(builder));
+        if (!ListenAddresses.IsLoopback(server.Address))
         {
-            throw new StartupProblemException($"SimulatedTenant:Url must be a loopback address; got '{url}'.");
+            await server.DisposeAsync();
+            throw new StartupProblemException($"The simulated tenant ended up listening on {server.Address}, which is not loopback.");
         }
 
-        var server = await SimulatedTenantServer.StartAsync(seed, url, emulator);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:BaseUrl"] = server.GraphBaseUrl });
         builder.Services.AddSingleton(server);
         builder.Services.AddHostedService(sp => new EmulatorLifetime(server, sp.GetRequiredService<ILogger<EmulatorLifetime>>()));
-        return tenant;
+        return server;
     }
+
+    private const string DefaultUrl = "http://127.0.0.1:0";
+
+    private static EmulatorOptions Options(WebApplicationBuilder builder) =>
+        builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
 
     /// <summary>
     /// A seed may ship TapBot settings for its tenant beside it (<c>contoso.json</c> → <c>contoso.tapbot.json</c>: the

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TapBot.Actions;
 using TapBot.Commands;
 using TapBot.Domain;
+using TapBot.Domain.Ports;
 using TapBot.Domain.Roles;
 using TapBot.Graph;
 using TapBot.Storage;
@@ -21,7 +22,8 @@ public static class TapBotHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
-        var tenant = await EmbeddedSimulatedTenant.ConfigureAsync(builder);
+        // Every check runs before anything listens, so a refused configuration leaves nothing behind.
+        var tenant = EmbeddedSimulatedTenant.Prepare(builder, out var seedToServe);
         var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
         if (graph.Problems().FirstOrDefault() is { } graphProblem) throw new StartupProblemException(graphProblem);
         if (!Guid.TryParse(tenant.Id, out _)) throw new StartupProblemException("Graph:TenantId must be the tenant's GUID.");
@@ -36,18 +38,45 @@ public static class TapBotHost
         BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration));
 
         TelemetryOptions.AddTapTelemetry(builder);
+        AddServices(builder, tenant, bot);
+
+        var emulator = seedToServe is null ? null : await EmbeddedSimulatedTenant.StartAsync(builder, seedToServe);
+        try
+        {
+            var app = builder.Build();
+            // Build the Graph client now: a bad credential or certificate should stop the start, not a user's turn.
+            _ = app.Services.GetRequiredService<IDirectory>();
+            app.MapPost("/api/messages", BotEndpoint.HandleAsync);
+            app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
+            app.MapGet("/readyz", Readiness.HandleAsync);
+            if (bot.IsAnonymous) RefuseNonLoopbackAfterStart(app);
+            return app;
+        }
+        catch (Exception e)
+        {
+            if (emulator is not null) await emulator.DisposeAsync();
+            if (e is InvalidOperationException { Message: var m } && m.StartsWith("Graph:", StringComparison.Ordinal)) throw new StartupProblemException(m);
+            throw;
+        }
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, TapTenant tenant, BotOptions bot)
+    {
         var services = builder.Services;
         services.AddSingleton(tenant);
         services.AddTapDomain(builder.Configuration);
         services.AddTapGraph(builder.Configuration);
         services.AddTapStorage(builder.Configuration);
         services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section));
-        services.AddHttpClient();
+        // Connector clients live for the whole process (see ConnectorClientCache), so their sockets must still follow
+        // DNS changes of the Teams service URL.
+        services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<ConnectorClientCache>();
         // TryAdd: the benchmark swaps in the stock per-turn connector clients to measure what reuse buys.
         services.TryAddSingleton<BotFrameworkAuthentication>(sp => new ReusableConnectorAuthentication(
             BotAuthenticationFactory.Create(
-                sp.GetRequiredService<IOptions<BotOptions>>().Value,
+                bot, // the instance that was validated, not one re-read later
                 sp.GetRequiredService<IHttpClientFactory>(),
                 sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
             sp.GetRequiredService<ConnectorClientCache>()));
@@ -59,11 +88,18 @@ public static class TapBotHost
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<CardActionRouter>();
         services.AddScoped<IBot, TapActivityHandler>();
-
-        var app = builder.Build();
-        app.MapPost("/api/messages", BotEndpoint.HandleAsync);
-        app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
-        app.MapGet("/readyz", Readiness.HandleAsync);
-        return app;
     }
+
+    /// <summary>
+    /// Anonymous mode was allowed because the configuration said loopback; if the server nevertheless bound elsewhere
+    /// (listeners added in code, a changed Kestrel section), stop rather than serve an unauthenticated bot.
+    /// </summary>
+    private static void RefuseNonLoopbackAfterStart(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var open = app.Urls.Where(u => !ListenAddresses.IsLoopback(u)).ToList();
+            if (open.Count == 0) return;
+            app.Logger.LogCritical("Stopping: Bot:MicrosoftAppId is empty (no authentication) but TapBot listens on {Addresses}", string.Join(", ", open));
+            app.Lifetime.StopApplication();
+        });
 }

@@ -50,8 +50,10 @@ public sealed class ReusableConnectorAuthentication(BotFrameworkAuthentication i
 
     private sealed class CachingConnectorFactory(ConnectorFactory inner, string appId, ConnectorClientCache cache) : ConnectorFactory
     {
+        // The shared client outlives this turn, so it is created without the turn's cancellation token: one cancelled
+        // turn must not fail every turn waiting for the same client.
         public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
-            cache.GetAsync(appId, serviceUrl, audience, () => inner.CreateAsync(serviceUrl, audience, cancellationToken));
+            cache.GetAsync(appId, serviceUrl, audience, () => inner.CreateAsync(serviceUrl, audience, CancellationToken.None));
     }
 }
 
@@ -63,25 +65,34 @@ public sealed class ConnectorClientCache
 {
     public const int MaxClients = 256;
     private readonly ConcurrentDictionary<(string, string, string), Lazy<Task<IConnectorClient>>> _clients = new();
+    private int _count;
 
-    public int Count => _clients.Count;
+    public int Count => Volatile.Read(ref _count);
 
     public async Task<IConnectorClient> GetAsync(string appId, string serviceUrl, string audience, Func<Task<IConnectorClient>> create)
     {
-        if (_clients.Count >= MaxClients)
+        var key = (appId, serviceUrl ?? "", audience ?? "");
+        if (!_clients.TryGetValue(key, out var lazy))
         {
-            _clients.Clear();
+            if (Count >= MaxClients)
+            {
+                _clients.Clear();
+                Volatile.Write(ref _count, 0);
+            }
+
+            var added = new Lazy<Task<IConnectorClient>>(create);
+            lazy = _clients.GetOrAdd(key, added);
+            if (ReferenceEquals(lazy, added)) Interlocked.Increment(ref _count);
         }
 
-        var key = (appId, serviceUrl ?? "", audience ?? "");
-        var lazy = _clients.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(create));
         try
         {
             return new SharedConnectorClient(await lazy.Value);
         }
         catch
         {
-            _clients.TryRemove(key, out _);
+            // Forget only this failed attempt, never a healthy client another turn has put there since.
+            if (_clients.TryRemove(new KeyValuePair<(string, string, string), Lazy<Task<IConnectorClient>>>(key, lazy))) Interlocked.Decrement(ref _count);
             throw;
         }
     }

@@ -30,8 +30,13 @@ public sealed class TapActivityHandler(
         span?.SetTag("conversation.type", turnContext.Activity.Conversation?.ConversationType);
         try
         {
-            // Every activity in a personal chat tells us where that person can be reached privately.
-            await chatRecorder.RecordAsync(turnContext.Activity, cancellationToken);
+            // Every activity in a personal chat tells us where that person can be reached privately: recorded only
+            // for people TurnIdentity accepts (Teams, our tenant, a real object id).
+            if (identity.Resolve(turnContext.Activity, out _) is { } requester)
+            {
+                await chatRecorder.RecordAsync(turnContext.Activity, requester, cancellationToken);
+            }
+
             await base.OnTurnAsync(turnContext, cancellationToken);
             TapBotTelemetry.Turns.Add(1, type, TapBotTelemetry.Tag("outcome", "ok"));
         }
@@ -59,7 +64,7 @@ public sealed class TapActivityHandler(
             return;
         }
 
-        var text = turn.Activity.RemoveRecipientMention() ?? turn.Activity.Text ?? "";
+        var text = TextWithoutBotMention(turn.Activity);
         if (text.Length > MaxCommandLength)
         {
             await turn.SendActivityAsync(MessageFactory.Text(
@@ -72,6 +77,20 @@ public sealed class TapActivityHandler(
         TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
         await turn.SendActivityAsync(await commands.AnswerAsync(command, requester, ct), ct);
+    }
+
+    /// <summary>The message text without "@TapBot" (channels and group chats); the raw text if the mention is malformed.</summary>
+    private static string TextWithoutBotMention(IMessageActivity activity)
+    {
+        try
+        {
+            return activity.RemoveRecipientMention() ?? activity.Text ?? "";
+        }
+        catch (NullReferenceException)
+        {
+            // A mention entity without "mentioned" (seen in hand-made activities): fall back to the text itself.
+            return activity.Text ?? "";
+        }
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(

@@ -40,8 +40,9 @@ public sealed class TapCloudAdapter : CloudAdapter
                     Value = new InvokeResponse { Status = 200, Body = CardResponses.Message(Apology) },
                 });
             }
-            else
+            else if (activity.Type == ActivityTypes.Message)
             {
+                // Only a person who wrote to us gets an apology; a failed conversationUpdate stays in the logs.
                 await turn.SendActivityAsync(MessageFactory.Text(Apology));
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using TapBot.Domain;
@@ -13,6 +14,13 @@ public sealed class TurnIdentity(TapTenant tenant)
     /// <summary>The requester, or null with a message saying why the activity cannot be served.</summary>
     public Requester? Resolve(IActivity activity, out string? problem)
     {
+        // Only Teams: on other channels (Direct Line, Web Chat) the client itself writes "from" and channelData.
+        if (!string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.Ordinal))
+        {
+            problem = "TapBot works in Microsoft Teams only.";
+            return null;
+        }
+
         var tenantId = TenantOf(activity);
         if (!string.Equals(tenantId, tenant.Id, StringComparison.OrdinalIgnoreCase))
         {
