@@ -311,6 +311,24 @@ public sealed class StatusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Policy_InPlainWords_FollowsTheTenant()
+    {
+        var on = (await _bot.SayAsync("adele", "TAP policy")).AllText;
+        var policy = _bot.Tenant.State.Policy;
+        policy.State = "disabled";
+        policy.IsUsableOnce = true;
+        _bot.Tenant.State.ReplacePolicy(policy);
+        var off = (await _bot.SayAsync("adele", "what's the TAP policy?")).AllText;
+
+        Assert.Contains("**On**", on);
+        Assert.Contains("1 hour to 8 hours", on);
+        Assert.Contains("members of 1 group or person", on);
+        Assert.Contains("Chosen per pass", on);
+        Assert.Contains("**Off**", off);
+        Assert.Contains("Always", off);
+    }
+
+    [Fact]
     public async Task Healthz_SaysAlive()
     {
         using var http = new HttpClient();

@@ -31,6 +31,12 @@ public sealed class CommandParserTests
     }
 
     [Theory]
+    [InlineData("TAP policy")]
+    [InlineData("what's the TAP policy?")]
+    [InlineData("show me our temporary access pass rules please")]
+    public void Parse_PolicyPhrasings_ArePolicy(string text) => Assert.IsType<BotCommand.Policy>(CommandParser.Parse(text));
+
+    [Theory]
     [InlineData("my TAP status")]
     [InlineData("TAP status")]
     [InlineData("TAP status for me please")]

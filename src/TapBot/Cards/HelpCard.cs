@@ -17,6 +17,7 @@ public static class HelpCard
         [
             ("my TAP status", "Whether you hold a pass, when it starts and expires"),
             ("TAP status for *person*", "The same for someone else (helpdesk, approvers, auditors); *person* is a UPN, mail address or name"),
+            ("TAP policy", "Your organization's TAP rules: who may get one, how long it lasts"),
             ("help", "This list"),
         ]),
         Text("A status never shows a passcode: a code is shown once, privately, to the person it was issued for.", subtle: true, spacing: "Medium"),

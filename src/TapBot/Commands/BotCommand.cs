@@ -10,5 +10,8 @@ public abstract record BotCommand
     /// <summary>TAP status; <paramref name="PersonText"/> is null for "my TAP status".</summary>
     public sealed record Status(string? PersonText) : BotCommand;
 
+    /// <summary>The tenant's TAP policy in plain words.</summary>
+    public sealed record Policy : BotCommand;
+
     public sealed record Unknown(string Text) : BotCommand;
 }

@@ -7,7 +7,7 @@ using TapBot.Domain.Status;
 namespace TapBot.Commands;
 
 /// <summary>Answers a parsed chat command with a card.</summary>
-public sealed class ChatCommands(TapStatusService status, ILogger<ChatCommands> logger)
+public sealed class ChatCommands(TapStatusService status, ITemporaryAccessPasses passes, TimeProvider time, ILogger<ChatCommands> logger)
 {
     public async Task<IMessageActivity> AnswerAsync(BotCommand command, Requester requester, CancellationToken ct)
     {
@@ -19,6 +19,7 @@ public sealed class ChatCommands(TapStatusService status, ILogger<ChatCommands> 
                 BotCommand.Status s => StatusReply(s.PersonText is null
                     ? await status.ForSelfAsync(requester, ct)
                     : await status.ForQueryAsync(requester, s.PersonText, ct)),
+                BotCommand.Policy => CardResponses.Activity(PolicyCard.Build(await passes.GetPolicyAsync(ct), time.GetUtcNow()), "TAP policy"),
                 BotCommand.Unknown => CardResponses.Activity(
                     HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:"), "TapBot help"),
                 _ => throw new InvalidOperationException($"No answer for {command.GetType().Name}."),

@@ -16,6 +16,11 @@ public static partial class CommandParser
             return new BotCommand.Help();
         }
 
+        if (PolicyWords().IsMatch(t))
+        {
+            return new BotCommand.Policy();
+        }
+
         var status = Status().Match(t);
         if (status.Success)
         {
@@ -60,6 +65,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:(?:show|get|check|see|view|tell)(?:\s+me)?\s+|what(?:'s|’s| is)\s+)?(?:the\s+)?(?:my\s+)?(?:(?:tap|temporary access pass)\s+)?status(?:\s+(?:for|of|on)(?:\s+(?<who>.*))?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Status();
+
+    [GeneratedRegex(@"^(?:(?:show|get|check|see|view|tell)(?:\s+me)?\s+|what(?:'s|’s| is)\s+)?(?:the\s+|our\s+)?(?:tap|temporary access pass)\s+(?:policy|policies|settings|rules)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PolicyWords();
 
     [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]
     private static partial Regex SelfWords();
