@@ -46,9 +46,18 @@ public sealed class CommandParserTests
 
     [Theory]
     [InlineData("the status quo for everyone is fine actually no")]
-    [InlineData("issue TAP for adele")]
+    [InlineData("issue tracker")]
     [InlineData("what's the weather")]
-    public void Parse_OtherText_IsUnknown(string text) =>
-        // "issue TAP" arrives with the issuance work; until then it must not be mistaken for anything else.
-        Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text));
+    public void Parse_OtherText_IsUnknown(string text) => Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text));
+
+    [Theory]
+    [InlineData("issue TAP for adele@contoso.com", "Issuing a pass")]
+    [InlineData("please create a temporary access pass for Adele", "Issuing a pass")]
+    [InlineData("revoke TAP for lynne", "Revoking a pass")]
+    [InlineData("request TAP", "Asking for recovery help")]
+    [InlineData("I lost my phone", "Asking for recovery help")]
+    [InlineData("I need recovery help", "Asking for recovery help")]
+    public void Parse_MenuCommandsNotBuiltYet_AreRecognised(string text, string action) =>
+        // They must never be mistaken for a status request; they answer honestly until issuance lands.
+        Assert.Equal(action, Assert.IsType<BotCommand.NotYetAvailable>(CommandParser.Parse(text)).Action);
 }

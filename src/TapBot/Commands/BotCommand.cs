@@ -13,5 +13,8 @@ public abstract record BotCommand
     /// <summary>The tenant's TAP policy in plain words.</summary>
     public sealed record Policy : BotCommand;
 
+    /// <summary>A command the Teams menu lists but this version cannot do yet (issue, request, revoke).</summary>
+    public sealed record NotYetAvailable(string Action) : BotCommand;
+
     public sealed record Unknown(string Text) : BotCommand;
 }

@@ -20,6 +20,9 @@ public sealed class ChatCommands(TapStatusService status, ITemporaryAccessPasses
                     ? await status.ForSelfAsync(requester, ct)
                     : await status.ForQueryAsync(requester, s.PersonText, ct)),
                 BotCommand.Policy => CardResponses.Activity(PolicyCard.Build(await passes.GetPolicyAsync(ct), time.GetUtcNow()), "TAP policy"),
+                BotCommand.NotYetAvailable n => CardResponses.Activity(HelpCard.Build(
+                    $"{n.Action} from Teams is not available in this version of TapBot yet. Until it is, an administrator " +
+                    "can issue or revoke a Temporary Access Pass in the Microsoft Entra admin center. Here is what I can do now:"), "Not available yet"),
                 BotCommand.Unknown => CardResponses.Activity(
                     HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:"), "TapBot help"),
                 _ => throw new InvalidOperationException($"No answer for {command.GetType().Name}."),

@@ -21,6 +21,13 @@ public static partial class CommandParser
             return new BotCommand.Policy();
         }
 
+        var later = NotYet().Match(t);
+        if (later.Success)
+        {
+            return new BotCommand.NotYetAvailable(later.Groups["issue"].Success ? "Issuing a pass"
+                : later.Groups["revoke"].Success ? "Revoking a pass" : "Asking for recovery help");
+        }
+
         var status = Status().Match(t);
         if (status.Success)
         {
@@ -68,6 +75,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:(?:show|get|check|see|view|tell)(?:\s+me)?\s+|what(?:'s|’s| is)\s+)?(?:the\s+|our\s+)?(?:tap|temporary access pass)\s+(?:policy|policies|settings|rules)$", RegexOptions.IgnoreCase)]
     private static partial Regex PolicyWords();
+
+    [GeneratedRegex(@"^(?:(?<issue>(?:issue|create|give|generate)\s+(?:a\s+)?(?:tap|temporary access pass)\b.*)|(?<revoke>(?:revoke|delete|remove|cancel)\s+(?:the\s+)?(?:tap|temporary access pass)\b.*)|(?<request>request\s+(?:a\s+)?(?:tap|temporary access pass)|i\s+(?:lost|broke|forgot|replaced)\s+my\s+(?:phone|device|authenticator|security key|passkey|yubikey).*|i\s+need\s+(?:recovery\s+)?help.*))$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotYet();
 
     [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]
     private static partial Regex SelfWords();
