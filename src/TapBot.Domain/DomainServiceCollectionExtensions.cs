@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TapBot.Domain.Roles;
 using TapBot.Domain.Status;
 
@@ -11,7 +12,7 @@ public static class DomainServiceCollectionExtensions
     public static IServiceCollection AddTapDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RoleOptions>().Bind(configuration.GetSection(RoleOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RoleResolver>();
         services.AddScoped<TapStatusService>();
         return services;
