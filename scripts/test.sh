@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every TapBot test suite: unit, Graph-emulator contract, integration (real host over HTTP) and end-to-end
-# (Agents Playground in headless Chromium). Installs what the suites need when it is missing, then prints
+# Runs every TapBot test suite: unit, Graph-emulator contract, storage (SQLite and PostgreSQL), integration (real
+# host over HTTP), app package, and end-to-end (Agents Playground in headless Chromium). Installs what the suites need when it is missing, then prints
 # "N passed, N failed, N skipped" as its last line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,12 +9,17 @@ command -v dotnet >/dev/null || { echo "The tests need the .NET 10 SDK (dotnet) 
 
 bash scripts/install-test-deps.sh || { echo "Could not install what the tests need (see above)."; echo "0 passed, 1 failed"; exit 1; }
 
+# A throwaway PostgreSQL server for the storage suite's PostgreSQL run (installed from Debian when missing).
+TAPBOT_TEST_POSTGRES=$(bash scripts/postgres.sh) || { echo "Could not start PostgreSQL (see above)."; echo "0 passed, 1 failed"; exit 1; }
+export TAPBOT_TEST_POSTGRES
+trap 'bash scripts/postgres.sh stop' EXIT
+
 log=$(mktemp)
-# TapBot.sln holds every suite that needs nothing but .NET (plain "dotnet test" runs them). The manifest and
-# end-to-end suites need the npm packages and Chromium installed above, so they run on their own.
+# TapBot.sln holds every suite that needs nothing but .NET (plain "dotnet test" runs them). The PostgreSQL,
+# manifest and end-to-end suites need the server, npm packages and Chromium set up above, so they run on their own.
 dotnet test TapBot.sln -nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-for suite in tests/TapBot.ManifestTests tests/TapBot.EndToEndTests; do
+for suite in tests/TapBot.Storage.PostgreSqlTests tests/TapBot.ManifestTests tests/TapBot.EndToEndTests; do
   dotnet test "$suite" -nologo "$@" 2>&1 | tee -a "$log"
   suite_status=${PIPESTATUS[0]}
   if [[ $status -eq 0 ]]; then status=$suite_status; fi

@@ -42,7 +42,7 @@ public static class StorageDiagnostics
 
     private static string? SqliteFileToCreate(StorageOptions options)
     {
-        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase)) return null;
+        if (options.IsPostgreSql) return null;
         var file = new SqliteConnectionStringBuilder(options.EffectiveConnectionString()).DataSource;
         return File.Exists(file) ? null : Path.GetFullPath(file);
     }

@@ -5,8 +5,10 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <value><c>Sqlite</c> (default).</value>
+    /// <value><c>Sqlite</c> (default: a file, one instance) or <c>PostgreSql</c> (several instances on one database).</value>
     public string Provider { get; set; } = "Sqlite";
+
+    public bool IsPostgreSql => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
 
     /// <value>
     /// Folder for the SQLite file when no connection string is given. Default: the user's local application data
@@ -14,7 +16,10 @@ public sealed class StorageOptions
     /// </value>
     public string? DataDirectory { get; set; }
 
-    /// <value>Provider connection string. Default for SQLite: <c>Data Source={DataDirectory}/tapbot.db</c>.</value>
+    /// <value>
+    /// Provider connection string; required for PostgreSQL (a secret when it holds a password: set it as the
+    /// environment variable Storage__ConnectionString). Default for SQLite: <c>Data Source={DataDirectory}/tapbot.db</c>.
+    /// </value>
     public string? ConnectionString { get; set; }
 
     /// <value>Apply pending migrations when TapBot starts. Default true.</value>
@@ -22,7 +27,7 @@ public sealed class StorageOptions
 
     public string EffectiveConnectionString()
     {
-        if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
+        if (!string.IsNullOrWhiteSpace(ConnectionString) || IsPostgreSql) return ConnectionString ?? "";
         var folder = string.IsNullOrWhiteSpace(DataDirectory)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TapBot")
             : Path.GetFullPath(DataDirectory);
@@ -32,9 +37,13 @@ public sealed class StorageOptions
 
     public IEnumerable<string> Problems()
     {
-        if (!string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (!IsPostgreSql && !string.Equals(Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            yield return $"Storage:Provider '{Provider}' is not supported yet; use Sqlite.";
+            yield return $"Storage:Provider must be Sqlite or PostgreSql, not '{Provider}'.";
+        }
+        else if (IsPostgreSql && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return "Storage:ConnectionString is required when Storage:Provider is PostgreSql (e.g. Host=db;Database=tapbot;Username=tapbot; the password as an environment variable).";
         }
     }
 }

@@ -13,7 +13,15 @@ public static class StorageServiceCollectionExtensions
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(options);
-        services.AddDbContext<TapDbContext>(db => db.UseSqlite(options.EffectiveConnectionString()));
+        if (options.IsPostgreSql)
+        {
+            services.AddDbContext<TapDbContext, PostgresTapDbContext>(db => db.UseNpgsql(options.EffectiveConnectionString()));
+        }
+        else
+        {
+            services.AddDbContext<TapDbContext, SqliteTapDbContext>(db => db.UseSqlite(options.EffectiveConnectionString()));
+        }
+
         services.AddScoped<IPersonalChats, EfPersonalChats>();
         if (options.MigrateOnStart)
         {

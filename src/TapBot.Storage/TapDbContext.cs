@@ -3,10 +3,15 @@ using Microsoft.EntityFrameworkCore;
 namespace TapBot.Storage;
 
 /// <summary>
-/// TapBot's database. Add a migration with:
-/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/TapBot.Storage</c>.
+/// TapBot's database, one model for every provider. EF Core migrations are provider-specific, so each provider has
+/// its own context type and migrations folder; add a migration to both:
+/// <code>
+/// dotnet tool restore
+/// dotnet ef migrations add NAME --project src/TapBot.Storage --context SqliteTapDbContext --output-dir Migrations/Sqlite
+/// dotnet ef migrations add NAME --project src/TapBot.Storage --context PostgresTapDbContext --output-dir Migrations/PostgreSql
+/// </code>
 /// </summary>
-public sealed class TapDbContext(DbContextOptions<TapDbContext> options) : DbContext(options)
+public abstract class TapDbContext(DbContextOptions options) : DbContext(options)
 {
     internal DbSet<PersonalChatRecord> PersonalChats => Set<PersonalChatRecord>();
 
@@ -27,3 +32,9 @@ public sealed class TapDbContext(DbContextOptions<TapDbContext> options) : DbCon
         });
     }
 }
+
+/// <summary>The model on SQLite (the default: one file, zero set-up, one instance).</summary>
+public sealed class SqliteTapDbContext(DbContextOptions<SqliteTapDbContext> options) : TapDbContext(options);
+
+/// <summary>The model on PostgreSQL (several instances on one database).</summary>
+public sealed class PostgresTapDbContext(DbContextOptions<PostgresTapDbContext> options) : TapDbContext(options);

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace TapBot.Storage.Migrations
+namespace TapBot.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PersonalChats : Migration

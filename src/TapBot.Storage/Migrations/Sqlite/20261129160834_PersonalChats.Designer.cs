@@ -7,9 +7,9 @@ using TapBot.Storage;
 
 #nullable disable
 
-namespace TapBot.Storage.Migrations
+namespace TapBot.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(TapDbContext))]
+    [DbContext(typeof(SqliteTapDbContext))]
     [Migration("20261129160834_PersonalChats")]
     partial class PersonalChats
     {

@@ -6,10 +6,10 @@ using TapBot.Storage;
 
 #nullable disable
 
-namespace TapBot.Storage.Migrations
+namespace TapBot.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(TapDbContext))]
-    partial class TapDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteTapDbContext))]
+    partial class SqliteTapDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -6,20 +6,31 @@ using TapBot.Storage;
 
 namespace TapBot.Storage.Tests;
 
-/// <summary>Personal chats in a real SQLite file, migrated the way the host migrates it.</summary>
-public sealed class PersonalChatStoreTests : IAsyncLifetime
+/// <summary>
+/// Personal chats on a real database, migrated the way the host migrates it. The same suite runs on SQLite
+/// (TapBot.Storage.Tests) and PostgreSQL (TapBot.Storage.PostgreSqlTests, which links this file).
+/// </summary>
+public abstract class PersonalChatStoreTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tapbot-storage-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
+
+    /// <summary>The Storage settings of a fresh, empty database for one test.</summary>
+    protected abstract Task<Dictionary<string, string?>> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _folder }).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(await CreateDatabaseAsync()).Build();
         _services = new ServiceCollection().AddLogging().AddTapStorage(config).BuildServiceProvider();
         foreach (var hosted in _services.GetServices<IHostedService>()) await hosted.StartAsync(default);
     }
 
-    public async Task DisposeAsync() => await _services.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await DropDatabaseAsync();
+    }
 
     private async Task<T> InScopeAsync<T>(Func<IPersonalChats, Task<T>> work)
     {
@@ -39,7 +50,6 @@ public sealed class PersonalChatStoreTests : IAsyncLifetime
         var found = await InScopeAsync(s => s.FindAsync("t1", "p1", default));
 
         Assert.Equal(Chat("t1", "p1", "a:1", at), found);
-        Assert.True(File.Exists(Path.Combine(_folder, "tapbot.db")));
     }
 
     [Fact]
