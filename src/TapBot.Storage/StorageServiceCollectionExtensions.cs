@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using TapBot.Domain.Ports;
 
@@ -22,7 +23,9 @@ public static class StorageServiceCollectionExtensions
             services.AddDbContext<TapDbContext, SqliteTapDbContext>(db => db.UseSqlite(options.EffectiveConnectionString()));
         }
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IPersonalChats, EfPersonalChats>();
+        services.AddScoped<IAuditTrail, EfAuditTrail>();
         if (options.MigrateOnStart)
         {
             services.AddHostedService<MigrateOnStart>();

@@ -14,6 +14,8 @@ namespace TapBot.Storage;
 public abstract class TapDbContext(DbContextOptions options) : DbContext(options)
 {
     internal DbSet<PersonalChatRecord> PersonalChats => Set<PersonalChatRecord>();
+    internal DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
+    internal DbSet<AuditAnchorRecord> AuditAnchor => Set<AuditAnchorRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -29,6 +31,29 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.Property(c => c.BotId).HasMaxLength(256);
             // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
             e.Property(c => c.SeenAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        });
+
+        model.Entity<AuditEventRecord>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Kind).HasMaxLength(64);
+            e.Property(a => a.ActorId).HasMaxLength(64);
+            e.Property(a => a.TargetId).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => a.TargetId);
+            e.HasIndex(a => a.ActorId);
+            e.HasIndex(a => a.AtUtcTicks);
+        });
+
+        model.Entity<AuditAnchorRecord>(e =>
+        {
+            e.ToTable("audit_anchor");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.LastPurgedHash).HasMaxLength(64);
         });
     }
 }

@@ -3,41 +3,50 @@ using TapBot.Storage.Tests;
 
 namespace TapBot.Storage.PostgreSqlTests;
 
-/// <summary>The storage suite on PostgreSQL: a fresh database per test, dropped afterwards.</summary>
-public sealed class PostgresPersonalChatStoreTests : PersonalChatStoreTests
+/// <summary>A fresh database on the test PostgreSQL server (TAPBOT_TEST_POSTGRES), dropped afterwards.</summary>
+public sealed class PostgresTestDatabase : TestDatabase
 {
-    private readonly string _database = "tapbot_test_" + Guid.NewGuid().ToString("N");
+    public string Name { get; } = "tapbot_test_" + Guid.NewGuid().ToString("N");
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("TAPBOT_TEST_POSTGRES")
         ?? throw new InvalidOperationException("TAPBOT_TEST_POSTGRES is not set: run the suites with bash scripts/test.sh, which starts PostgreSQL (scripts/postgres.sh).");
 
-    protected override async Task<Dictionary<string, string?>> CreateDatabaseAsync()
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = Name }.ConnectionString;
+
+    public override async Task<Dictionary<string, string?>> CreateAsync()
     {
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection)) await create.ExecuteNonQueryAsync();
-        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database };
-        return new() { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = builder.ConnectionString };
+        await ExecuteAsync($"CREATE DATABASE {Name}");
+        return new() { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = ConnectionString };
     }
 
-    protected override async Task DropDatabaseAsync()
+    public override async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
-
-    [Fact]
-    public async Task Migrations_CreatedTheTableInPostgres()
-    {
-        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name = 'personal_chats'", connection);
-
-        Assert.Equal(1L, await query.ExecuteScalarAsync());
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
+
+public sealed class PostgresPersonalChatStoreTests : PersonalChatStoreTests<PostgresTestDatabase>
+{
+    [Fact]
+    public async Task Migrations_CreatedTheTablesInPostgres()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('personal_chats', 'audit_events', 'audit_anchor')", connection);
+
+        Assert.Equal(3L, await query.ExecuteScalarAsync());
+    }
+}
+
+public sealed class PostgresAuditTrailTests : AuditTrailTests<PostgresTestDatabase>;

@@ -1,16 +1,18 @@
 namespace TapBot.Storage.Tests;
 
-/// <summary>The storage suite on a SQLite file in a fresh folder.</summary>
-public sealed class SqlitePersonalChatStoreTests : PersonalChatStoreTests
+/// <summary>A SQLite file in a fresh folder.</summary>
+public sealed class SqliteTestDatabase : TestDatabase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tapbot-storage-tests", Guid.NewGuid().ToString("N"));
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "tapbot-storage-tests", Guid.NewGuid().ToString("N"));
 
-    protected override Task<Dictionary<string, string?>> CreateDatabaseAsync() =>
-        Task.FromResult(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _folder });
-
-    [Fact]
-    public void Database_IsAFileInTheDataFolder()
-    {
-        Assert.True(File.Exists(Path.Combine(_folder, "tapbot.db")));
-    }
+    public override Task<Dictionary<string, string?>> CreateAsync() =>
+        Task.FromResult(new Dictionary<string, string?> { ["Storage:DataDirectory"] = Folder });
 }
+
+public sealed class SqlitePersonalChatStoreTests : PersonalChatStoreTests<SqliteTestDatabase>
+{
+    [Fact]
+    public void Database_IsAFileInTheDataFolder() => Assert.True(File.Exists(Path.Combine(Database.Folder, "tapbot.db")));
+}
+
+public sealed class SqliteAuditTrailTests : AuditTrailTests<SqliteTestDatabase>;

@@ -1,42 +1,11 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TapBot.Domain.Ports;
-using TapBot.Storage;
 
 namespace TapBot.Storage.Tests;
 
-/// <summary>
-/// Personal chats on a real database, migrated the way the host migrates it. The same suite runs on SQLite
-/// (TapBot.Storage.Tests) and PostgreSQL (TapBot.Storage.PostgreSqlTests, which links this file).
-/// </summary>
-public abstract class PersonalChatStoreTests : IAsyncLifetime
+/// <summary>Personal chats on a real database (see <see cref="StorageTest{TDatabase}"/>).</summary>
+public abstract class PersonalChatStoreTests<TDatabase> : StorageTest<TDatabase> where TDatabase : TestDatabase, new()
 {
-    private ServiceProvider _services = null!;
-
-    /// <summary>The Storage settings of a fresh, empty database for one test.</summary>
-    protected abstract Task<Dictionary<string, string?>> CreateDatabaseAsync();
-
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(await CreateDatabaseAsync()).Build();
-        _services = new ServiceCollection().AddLogging().AddTapStorage(config).BuildServiceProvider();
-        foreach (var hosted in _services.GetServices<IHostedService>()) await hosted.StartAsync(default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await DropDatabaseAsync();
-    }
-
-    private async Task<T> InScopeAsync<T>(Func<IPersonalChats, Task<T>> work)
-    {
-        await using var scope = _services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<IPersonalChats>());
-    }
+    private Task<T> InScopeAsync<T>(Func<IPersonalChats, Task<T>> work) => InScopeAsync<IPersonalChats, T>(work);
 
     private static PersonalChat Chat(string tenant, string person, string conversation, DateTimeOffset at) =>
         new(tenant, person, "msteams", "https://smba.trafficmanager.net/emea/", conversation, "28:bot", at);

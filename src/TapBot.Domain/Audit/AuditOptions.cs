@@ -1,0 +1,20 @@
+namespace TapBot.Domain.Audit;
+
+/// <summary>Audit trail retention. Bound from the <c>Audit</c> section.</summary>
+public sealed class AuditOptions
+{
+    public const string Section = "Audit";
+
+    /// <value>Days an audit event is kept before the retention job deletes it. Default 400 (more than a year, so a
+    /// yearly review still sees a full year). 0 keeps events forever.</value>
+    public int RetentionDays { get; set; } = 400;
+
+    /// <value>How often the retention job runs, in hours. Default 6.</value>
+    public int PurgeEveryHours { get; set; } = 6;
+
+    public IEnumerable<string> Problems()
+    {
+        if (RetentionDays < 0) yield return "Audit:RetentionDays must be 0 (keep forever) or more.";
+        if (PurgeEveryHours is < 1 or > 168) yield return "Audit:PurgeEveryHours must be 1..168.";
+    }
+}

@@ -1,0 +1,112 @@
+using TapBot.Domain.Audit;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Storage.Tests;
+
+/// <summary>The audit trail: append-only, hash-chained, verifiable, retention that keeps it verifiable.</summary>
+public abstract class AuditTrailTests<TDatabase> : StorageTest<TDatabase> where TDatabase : TestDatabase, new()
+{
+    private Task<T> Audit<T>(Func<IAuditTrail, Task<T>> work) => InScopeAsync(work);
+
+    private Task<AuditEvent> AppendAsync(string kind, string target = "t1") =>
+        Audit(a => a.AppendAsync(AuditEntry.Of(kind, "actor-1", target, ("reason", "ticket 42")), default));
+
+    [Fact]
+    public async Task Appends_AreNumberedAndChained_AndVerify()
+    {
+        var first = await AppendAsync("StatusViewed");
+        var second = await AppendAsync("StatusRefused");
+
+        Assert.Equal((1L, AuditEvent.Genesis), (first.Sequence, first.PreviousHash));
+        Assert.Equal((2L, first.Hash), (second.Sequence, second.PreviousHash));
+        Assert.True(second.HashMatches());
+        var verification = await Audit(a => a.VerifyAsync(default));
+        Assert.Equal(new AuditVerification(true, 2, 1, 2, null), verification);
+    }
+
+    [Fact]
+    public async Task EditingAnEvent_IsDetected()
+    {
+        for (var i = 0; i < 3; i++) await AppendAsync("StatusViewed");
+
+        await SqlAsync("""UPDATE audit_events SET "DetailsJson" = '{{"reason":"nothing to see"}}' WHERE "Sequence" = 2""");
+
+        var verification = await Audit(a => a.VerifyAsync(default));
+        Assert.False(verification.Intact);
+        Assert.Contains("event 2 was altered", verification.Problem);
+    }
+
+    [Fact]
+    public async Task DeletingAnEvent_IsDetected()
+    {
+        for (var i = 0; i < 3; i++) await AppendAsync("StatusViewed");
+
+        await SqlAsync("""DELETE FROM audit_events WHERE "Sequence" = 2""");
+
+        Assert.Contains("event 2 is missing", (await Audit(a => a.VerifyAsync(default))).Problem);
+    }
+
+    [Fact]
+    public async Task RewritingAnEventAndItsHash_BreaksTheNextLink()
+    {
+        for (var i = 0; i < 3; i++) await AppendAsync("StatusViewed");
+
+        // A forger who recomputes event 2's own hash still cannot make event 3 point at it.
+        await SqlAsync("""UPDATE audit_events SET "Hash" = 'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff' WHERE "Sequence" = 2""");
+
+        Assert.False((await Audit(a => a.VerifyAsync(default))).Intact);
+    }
+
+    [Fact]
+    public async Task ConcurrentAppends_MakeOneUnbrokenChain()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => AppendAsync("StatusViewed", "t" + i)));
+
+        var verification = await Audit(a => a.VerifyAsync(default));
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal(40, verification.Events);
+    }
+
+    [Fact]
+    public async Task Retention_DeletesOldEvents_AndTheRestStillVerifies()
+    {
+        await AppendAsync("Old1");
+        await AppendAsync("Old2");
+        Clock.Advance(TimeSpan.FromDays(500));
+        await AppendAsync("Recent");
+
+        var deleted = await Audit(a => a.PurgeBeforeAsync(Clock.GetUtcNow().AddDays(-400), default));
+        await AppendAsync("AfterPurge");
+
+        Assert.Equal(2, deleted);
+        var verification = await Audit(a => a.VerifyAsync(default));
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal((2L, 3L, 4L), (verification.Events, verification.FirstSequence!.Value, verification.LastSequence!.Value));
+    }
+
+    [Fact]
+    public async Task Retention_OfEverything_StillLinksTheNextEvent()
+    {
+        await AppendAsync("Old");
+        Clock.Advance(TimeSpan.FromDays(500));
+        await Audit(a => a.PurgeBeforeAsync(Clock.GetUtcNow(), default));
+
+        var next = await AppendAsync("New");
+
+        Assert.Equal(2, next.Sequence);
+        Assert.True((await Audit(a => a.VerifyAsync(default))).Intact);
+    }
+
+    [Fact]
+    public async Task Recent_ReturnsAPersonsEvents_NewestFirst()
+    {
+        await AppendAsync("A", "p1");
+        await AppendAsync("B", "p2");
+        await AppendAsync("C", "p1");
+
+        var recent = await Audit(a => a.RecentAsync("p1", 10, default));
+
+        Assert.Equal(["C", "A"], recent.Select(e => e.Kind));
+        Assert.Equal("ticket 42", recent[0].Details["reason"]);
+    }
+}

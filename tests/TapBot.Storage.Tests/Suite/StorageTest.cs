@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using TapBot.Storage;
+
+namespace TapBot.Storage.Tests;
+
+/// <summary>A fresh, empty database of one provider for one test class instance.</summary>
+public abstract class TestDatabase
+{
+    /// <summary>Creates the database and returns TapBot's Storage settings for it.</summary>
+    public abstract Task<Dictionary<string, string?>> CreateAsync();
+
+    public virtual Task DropAsync() => Task.CompletedTask;
+}
+
+/// <summary>
+/// Base of the storage suite: TapBot's storage registered as the host registers it, migrated on a fresh database,
+/// with a fake clock. The suite files in Suite/ run on SQLite here and on PostgreSQL in
+/// TapBot.Storage.PostgreSqlTests, which links them.
+/// </summary>
+public abstract class StorageTest<TDatabase> : IAsyncLifetime where TDatabase : TestDatabase, new()
+{
+    protected TDatabase Database { get; } = new();
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    protected ServiceProvider Services { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(await Database.CreateAsync()).Build();
+        Services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock).AddTapStorage(config).BuildServiceProvider();
+        foreach (var hosted in Services.GetServices<IHostedService>()) await hosted.StartAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Database.DropAsync();
+    }
+
+    protected async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Runs raw SQL (as a forger with database access would); braces must be doubled.</summary>
+    protected async Task SqlAsync(string sql)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(
+            scope.ServiceProvider.GetRequiredService<TapDbContext>().Database, sql);
+    }
+}
