@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage;
@@ -26,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IPersonalChats, EfPersonalChats>();
         services.AddScoped<IAuditTrail, EfAuditTrail>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)
         {
             services.AddHostedService<MigrateOnStart>();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TapBot.Domain.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using TapBot.SimulatedTenant.Http;
 
 namespace TapBot.IntegrationTests;
@@ -83,5 +84,35 @@ public sealed class OperationsTests
         Assert.Contains(received, r => r.Path == "/v1/traces");
         Assert.Contains(received, r => r.Path == "/v1/metrics");
         Assert.DoesNotContain(received, r => Encoding.UTF8.GetString(r.Body).Contains(secretish, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>Status lookups land in the audit trail, and <c>audit verify</c> checks the chain.</summary>
+public sealed class AuditTests
+{
+    [Fact]
+    public async Task StatusLookups_AreAudited_AndTheTrailVerifies()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tapbot-tests", Guid.NewGuid().ToString("N"));
+        await using (var bot = await BotUnderTest.StartAsync(new() { ["Storage:DataDirectory"] = folder }))
+        {
+            await bot.SayAsync("megan", "TAP status for lynne@contoso.com");
+            await bot.SayAsync("adele", "TAP status for lynne@contoso.com");
+
+            await using var scope = bot.App.Services.CreateAsyncScope();
+            var trail = scope.ServiceProvider.GetRequiredService<TapBot.Domain.Ports.IAuditTrail>();
+            var aboutLynne = await trail.RecentAsync(bot.User("lynne").Id, 10, default);
+            var byAdele = await trail.RecentAsync(bot.User("adele").Id, 10, default);
+
+            Assert.Equal(("StatusViewed", bot.User("megan").Id), (Assert.Single(aboutLynne).Kind, aboutLynne[0].ActorId));
+            // Adele has no role, so the directory was never searched and the refusal names no target.
+            Assert.Equal(("StatusRefused", null), (Assert.Single(byAdele).Kind, byAdele[0].TargetId));
+        }
+
+        var output = new StringWriter();
+        var exit = await TapBot.Cli.AuditCommand.RunAsync(["verify", $"--Storage:DataDirectory={folder}"], output);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Audit trail intact: 2 events", output.ToString());
     }
 }

@@ -50,3 +50,5 @@ public sealed class PostgresPersonalChatStoreTests : PersonalChatStoreTests<Post
 }
 
 public sealed class PostgresAuditTrailTests : AuditTrailTests<PostgresTestDatabase>;
+
+public sealed class PostgresAuditRetentionJobTests : AuditRetentionJobTests<PostgresTestDatabase>;

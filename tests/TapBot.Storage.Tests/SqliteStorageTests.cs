@@ -16,3 +16,5 @@ public sealed class SqlitePersonalChatStoreTests : PersonalChatStoreTests<Sqlite
 }
 
 public sealed class SqliteAuditTrailTests : AuditTrailTests<SqliteTestDatabase>;
+
+public sealed class SqliteAuditRetentionJobTests : AuditRetentionJobTests<SqliteTestDatabase>;

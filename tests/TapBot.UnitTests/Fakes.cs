@@ -58,3 +58,22 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
         return Options.Create(o);
     }
 }
+
+/// <summary>An audit trail that only remembers entries, for domain unit tests.</summary>
+internal sealed class FakeAudit : TapBot.Domain.Ports.IAuditTrail
+{
+    public List<TapBot.Domain.Audit.AuditEntry> Entries { get; } = [];
+
+    public Task<TapBot.Domain.Audit.AuditEvent> AppendAsync(TapBot.Domain.Audit.AuditEntry entry, CancellationToken ct)
+    {
+        Entries.Add(entry);
+        return Task.FromResult(new TapBot.Domain.Audit.AuditEvent(Entries.Count, DateTimeOffset.UnixEpoch, entry.Kind, entry.ActorId,
+            entry.TargetId, entry.Details, "", ""));
+    }
+
+    public Task<IReadOnlyList<TapBot.Domain.Audit.AuditEvent>> RecentAsync(string personId, int max, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<TapBot.Domain.Audit.AuditVerification> VerifyAsync(CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken ct) => throw new NotSupportedException();
+}

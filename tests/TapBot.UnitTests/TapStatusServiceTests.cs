@@ -10,10 +10,11 @@ public sealed class TapStatusServiceTests
 {
     private const string Approvers = "approvers-group";
     private readonly FakeDirectory _directory = new();
+    private readonly FakeAudit _audit = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
 
     private TapStatusService Service() => new(_directory, _directory,
-        new RoleResolver(_directory, FakeDirectory.Roles(o => o.ApproverGroupIds = [Approvers])), _clock);
+        new RoleResolver(_directory, FakeDirectory.Roles(o => o.ApproverGroupIds = [Approvers])), _audit, _clock);
 
     private static Requester As(Domain.People.Person p) => new(p.Id, p.DisplayName);
 
@@ -30,6 +31,8 @@ public sealed class TapStatusServiceTests
         Assert.Equal(lynne, found.Person);
         Assert.Equal(pass, found.Pass);
         Assert.Equal(_clock.GetUtcNow(), found.CheckedAt);
+        var viewed = Assert.Single(_audit.Entries);
+        Assert.Equal(("StatusViewed", megan.Id, lynne.Id), (viewed.Kind, viewed.ActorId, viewed.TargetId));
     }
 
     [Fact]
@@ -41,6 +44,7 @@ public sealed class TapStatusServiceTests
         Assert.IsType<StatusOutcome.Refused>(await Service().ForQueryAsync(As(adele), "lynne@contoso.com", default));
         Assert.IsType<StatusOutcome.Found>(await Service().ForSelfAsync(As(adele), default));
         Assert.IsType<StatusOutcome.Found>(await Service().ForQueryAsync(As(adele), "adele@contoso.com", default));
+        Assert.Equal(["StatusRefused"], _audit.Entries.Select(e => e.Kind)); // own status views are not audited
     }
 
     [Fact]

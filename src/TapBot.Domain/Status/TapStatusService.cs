@@ -1,3 +1,4 @@
+using TapBot.Domain.Audit;
 using TapBot.Domain.People;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Roles;
@@ -12,6 +13,7 @@ public sealed class TapStatusService(
     IDirectory directory,
     ITemporaryAccessPasses passes,
     RoleResolver roles,
+    IAuditTrail audit,
     TimeProvider time)
 {
     /// <summary>How many candidates a pick list offers before asking for a more precise name.</summary>
@@ -31,9 +33,9 @@ public sealed class TapStatusService(
         if (!requesterRoles.CanViewOthers())
         {
             var me = await directory.GetPersonAsync(requester.ObjectId, ct);
-            return me is not null && NamesPerson(query, me)
-                ? await ForPersonAsync(requester, me, ct)
-                : new StatusOutcome.Refused(OthersRefusal);
+            if (me is not null && NamesPerson(query, me)) return await ForPersonAsync(requester, me, ct);
+            await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, null, ("reason", "no role to view others")), ct);
+            return new StatusOutcome.Refused(OthersRefusal);
         }
 
         var matches = await directory.FindPeopleAsync(query, MaxCandidates + 1, ct);
@@ -70,10 +72,18 @@ public sealed class TapStatusService(
         var isSelf = string.Equals(person.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase);
         if (!isSelf && !(knownRoles ?? await roles.GetRolesAsync(requester.ObjectId, ct)).CanViewOthers())
         {
+            await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, person.Id, ("reason", "no role to view others")), ct);
             return new StatusOutcome.Refused(OthersRefusal);
         }
 
         var pass = await passes.GetCurrentAsync(person.Id, ct);
+        if (!isSelf)
+        {
+            // Who looked at whose pass is worth keeping: it is also how an attacker would scout targets.
+            await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusViewed, requester.ObjectId, person.Id,
+                ("hasPass", pass is null ? "no" : "yes")), ct);
+        }
+
         return new StatusOutcome.Found(person, pass, time.GetUtcNow());
     }
 

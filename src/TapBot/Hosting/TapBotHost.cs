@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TapBot.Actions;
 using TapBot.Commands;
 using TapBot.Domain;
+using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Roles;
 using TapBot.Graph;
@@ -33,6 +34,9 @@ public static class TapBotHost
 
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.Problems().FirstOrDefault() is { } storageProblem) throw new StartupProblemException(storageProblem);
+
+        var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
+        if (audit.Problems().FirstOrDefault() is { } auditProblem) throw new StartupProblemException(auditProblem);
 
         var bot = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
         BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration));

@@ -110,3 +110,34 @@ public abstract class AuditTrailTests<TDatabase> : StorageTest<TDatabase> where 
         Assert.Equal("ticket 42", recent[0].Details["reason"]);
     }
 }
+
+/// <summary>The retention job itself, on the fake clock (default settings: 400 days, every 6 hours).</summary>
+public abstract class AuditRetentionJobTests<TDatabase> : StorageTest<TDatabase> where TDatabase : TestDatabase, new()
+{
+    protected override bool RunRetentionJob => true;
+
+    private Task<T> Audit<T>(Func<IAuditTrail, Task<T>> work) => InScopeAsync(work);
+
+    private Task<AuditEvent> AppendAsync(string kind) =>
+        Audit(a => a.AppendAsync(AuditEntry.Of(kind, "actor-1", "t1"), default));
+
+    [Fact]
+    public async Task RetentionJob_RunsOnItsSchedule_AndRecordsWhatItDeleted()
+    {
+        await AppendAsync("Old");
+        Clock.Advance(TimeSpan.FromDays(401)); // the job's timer ticks as the clock moves on
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        IReadOnlyList<AuditEvent> events;
+        do
+        {
+            await Task.Delay(50);
+            events = await Audit(a => a.RecentAsync(AuditKinds.SystemActor, 10, default));
+        }
+        while (events.Count == 0 && DateTime.UtcNow < deadline);
+
+        var retention = Assert.Single(events);
+        Assert.Equal((AuditKinds.AuditRetention, "1"), (retention.Kind, retention.Details["deleted"]));
+        Assert.True((await Audit(a => a.VerifyAsync(default))).Intact);
+    }
+}

@@ -1,0 +1,12 @@
+namespace TapBot.Domain.Audit;
+
+/// <summary>The kinds of audit event, by name (they are stored and hashed: never rename one).</summary>
+public static class AuditKinds
+{
+    /// <summary>The actor id of events TapBot records on its own behalf.</summary>
+    public const string SystemActor = "tapbot";
+
+    public const string StatusViewed = "StatusViewed";
+    public const string StatusRefused = "StatusRefused";
+    public const string AuditRetention = "AuditRetention";
+}
