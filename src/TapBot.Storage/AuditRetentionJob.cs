@@ -8,9 +8,9 @@ using TapBot.Domain.Ports;
 namespace TapBot.Storage;
 
 /// <summary>
-/// Deletes audit events older than <see cref="AuditOptions.RetentionDays"/>, then records that it did. Safe on
-/// several instances at once: a purge removes a prefix of the chain and only ever moves the anchor forward, so a
-/// second instance's run deletes nothing more.
+/// Deletes audit events older than <see cref="AuditOptions.RetentionDays"/>, then records that it did. One instance
+/// runs it at a time (a job lease in the database); even without the lease a purge would be safe, as it removes a
+/// prefix of the chain and only ever moves the anchor forward.
 /// </summary>
 internal sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditRetentionJob> logger)
     : BackgroundService
@@ -38,6 +38,9 @@ internal sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Au
     internal async Task<int> PurgeOnceAsync(int retentionDays, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var leases = scope.ServiceProvider.GetRequiredService<IJobLeases>();
+        if (!await leases.TryAcquireAsync(LeaseName, TimeSpan.FromMinutes(30), ct)) return 0;
+
         var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
         var cutoff = time.GetUtcNow().AddDays(-retentionDays);
         var deleted = await audit.PurgeBeforeAsync(cutoff, ct);
@@ -49,6 +52,9 @@ internal sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Au
             logger.LogInformation("Audit retention deleted {Count} events older than {Days} days", deleted, retentionDays);
         }
 
+        await leases.ReleaseAsync(LeaseName, ct);
         return deleted;
     }
+
+    private const string LeaseName = "audit-retention";
 }

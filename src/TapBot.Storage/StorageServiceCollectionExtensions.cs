@@ -27,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IPersonalChats, EfPersonalChats>();
         services.AddScoped<IAuditTrail, EfAuditTrail>();
+        services.TryAddSingleton(InstanceIdentity.ForThisProcess());
+        services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)

@@ -16,6 +16,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<PersonalChatRecord> PersonalChats => Set<PersonalChatRecord>();
     internal DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
     internal DbSet<AuditAnchorRecord> AuditAnchor => Set<AuditAnchorRecord>();
+    internal DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -46,6 +47,14 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(a => a.TargetId);
             e.HasIndex(a => a.ActorId);
             e.HasIndex(a => a.AtUtcTicks);
+        });
+
+        model.Entity<JobLeaseRecord>(e =>
+        {
+            e.ToTable("job_leases");
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(64);
+            e.Property(l => l.Holder).HasMaxLength(160);
         });
 
         model.Entity<AuditAnchorRecord>(e =>

@@ -52,3 +52,5 @@ public sealed class PostgresPersonalChatStoreTests : PersonalChatStoreTests<Post
 public sealed class PostgresAuditTrailTests : AuditTrailTests<PostgresTestDatabase>;
 
 public sealed class PostgresAuditRetentionJobTests : AuditRetentionJobTests<PostgresTestDatabase>;
+
+public sealed class PostgresJobLeaseTests : JobLeaseTests<PostgresTestDatabase>;

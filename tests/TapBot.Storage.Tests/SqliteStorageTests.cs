@@ -18,3 +18,5 @@ public sealed class SqlitePersonalChatStoreTests : PersonalChatStoreTests<Sqlite
 public sealed class SqliteAuditTrailTests : AuditTrailTests<SqliteTestDatabase>;
 
 public sealed class SqliteAuditRetentionJobTests : AuditRetentionJobTests<SqliteTestDatabase>;
+
+public sealed class SqliteJobLeaseTests : JobLeaseTests<SqliteTestDatabase>;

@@ -25,6 +25,14 @@ public abstract class StorageTest<TDatabase> : IAsyncLifetime where TDatabase : 
     protected TDatabase Database { get; } = new();
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     protected ServiceProvider Services { get; private set; } = null!;
+    private Dictionary<string, string?> _settings = [];
+
+    /// <summary>Another TapBot instance on the same database (same clock), as a second process would be.</summary>
+    protected ServiceProvider NewInstance(string instanceId) =>
+        new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(new TapBot.Domain.Ports.InstanceIdentity(instanceId))
+            .AddTapStorage(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build())
+            .BuildServiceProvider();
 
     /// <summary>The audit retention job runs on the clock; only its own tests let it, so it cannot disturb the others.</summary>
     protected virtual bool RunRetentionJob => false;
@@ -33,8 +41,8 @@ public abstract class StorageTest<TDatabase> : IAsyncLifetime where TDatabase : 
     {
         var settings = await Database.CreateAsync();
         if (!RunRetentionJob) settings["Audit:RetentionDays"] = "0";
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        Services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock).AddTapStorage(config).BuildServiceProvider();
+        _settings = settings;
+        Services = NewInstance("instance-a");
         foreach (var hosted in Services.GetServices<IHostedService>()) await hosted.StartAsync(default);
     }
 

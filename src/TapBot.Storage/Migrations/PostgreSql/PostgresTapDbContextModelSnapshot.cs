@@ -86,6 +86,25 @@ namespace TapBot.Storage.Migrations.PostgreSql
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("TapBot.Storage.JobLeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpiresAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
                 {
                     b.Property<string>("TenantId")
