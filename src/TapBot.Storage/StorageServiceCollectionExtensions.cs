@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IAuditTrail, EfAuditTrail>();
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddScoped<IJobLeases, EfJobLeases>();
+        services.AddScoped<IRequestStore, EfRequestStore>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)

@@ -17,6 +17,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
     internal DbSet<AuditAnchorRecord> AuditAnchor => Set<AuditAnchorRecord>();
     internal DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
+    internal DbSet<AccessRequestRecord> AccessRequests => Set<AccessRequestRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -47,6 +48,29 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(a => a.TargetId);
             e.HasIndex(a => a.ActorId);
             e.HasIndex(a => a.AtUtcTicks);
+        });
+
+        model.Entity<AccessRequestRecord>(e =>
+        {
+            e.ToTable("access_requests");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            foreach (var id in new[] { nameof(AccessRequestRecord.TenantId), nameof(AccessRequestRecord.RequesterId), nameof(AccessRequestRecord.TargetId),
+                         nameof(AccessRequestRecord.RecipientId), nameof(AccessRequestRecord.DeciderId) })
+            {
+                e.Property(id).HasMaxLength(64);
+            }
+
+            e.Property(r => r.Kind).HasMaxLength(32);
+            e.Property(r => r.Status).HasMaxLength(32);
+            e.Property(r => r.Reason).HasMaxLength(500);
+            e.Property(r => r.DecisionNote).HasMaxLength(500);
+            e.Property(r => r.PassId).HasMaxLength(64);
+            e.Property(r => r.DeliveryConversationId).HasMaxLength(512);
+            e.Property(r => r.DeliveryMessageId).HasMaxLength(256);
+            e.Property(r => r.FailureReason).HasMaxLength(500);
+            e.HasIndex(r => new { r.Status, r.DecideByUtcTicks });
+            e.HasIndex(r => r.TargetId);
         });
 
         model.Entity<JobLeaseRecord>(e =>

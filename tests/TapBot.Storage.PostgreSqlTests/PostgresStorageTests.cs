@@ -54,3 +54,5 @@ public sealed class PostgresAuditTrailTests : AuditTrailTests<PostgresTestDataba
 public sealed class PostgresAuditRetentionJobTests : AuditRetentionJobTests<PostgresTestDatabase>;
 
 public sealed class PostgresJobLeaseTests : JobLeaseTests<PostgresTestDatabase>;
+
+public sealed class PostgresRequestStoreTests : RequestStoreTests<PostgresTestDatabase>;

@@ -20,3 +20,5 @@ public sealed class SqliteAuditTrailTests : AuditTrailTests<SqliteTestDatabase>;
 public sealed class SqliteAuditRetentionJobTests : AuditRetentionJobTests<SqliteTestDatabase>;
 
 public sealed class SqliteJobLeaseTests : JobLeaseTests<SqliteTestDatabase>;
+
+public sealed class SqliteRequestStoreTests : RequestStoreTests<SqliteTestDatabase>;

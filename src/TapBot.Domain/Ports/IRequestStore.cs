@@ -1,0 +1,17 @@
+using TapBot.Domain.Requests;
+
+namespace TapBot.Domain.Ports;
+
+/// <summary>Where requests live. Saves are conditional on the version read: a stale save throws.</summary>
+public interface IRequestStore
+{
+    Task AddAsync(AccessRequest request, CancellationToken ct);
+
+    Task<AccessRequest?> GetAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Saves a changed request; throws <see cref="RequestChangedException"/> when someone saved first.</summary>
+    Task SaveAsync(AccessRequest request, CancellationToken ct);
+
+    /// <summary>Pending requests whose deadline has passed (for the expiry job).</summary>
+    Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct);
+}

@@ -1,0 +1,176 @@
+namespace TapBot.Domain.Requests;
+
+public enum RequestKind
+{
+    /// <summary>An approver issues directly ("issue TAP for X"): approved by its own requester's role.</summary>
+    DirectIssuance,
+
+    /// <summary>An employee asks for recovery help for themselves.</summary>
+    Recovery,
+
+    /// <summary>A helpdesk operator asks on someone's behalf.</summary>
+    OnBehalf,
+}
+
+public enum RequestStatus
+{
+    Pending,
+    Approved,
+    Denied,
+    Expired,
+    Issued,
+    Delivered,
+    Failed,
+    Revoked,
+}
+
+/// <summary>Who decided, when, how, and why.</summary>
+public sealed record Decision(string DeciderId, bool Approved, DateTimeOffset At, string? Note);
+
+/// <summary>Where the passcode card went, so it can be redacted later (never the code itself).</summary>
+public sealed record Delivery(string ConversationId, string MessageId, DateTimeOffset At, DateTimeOffset? RedactedAt = null);
+
+/// <summary>
+/// A request for a Temporary Access Pass, from asking to delivery, as a state machine: every change goes through a
+/// transition method that refuses an illegal move. <see cref="Version"/> is the storage's concurrency token, so of
+/// two decisions taken at once only the first to be saved counts.
+/// </summary>
+public sealed class AccessRequest
+{
+    private AccessRequest() { }
+
+    public Guid Id { get; private init; }
+    public RequestKind Kind { get; private init; }
+    public string TenantId { get; private init; } = "";
+    public string RequesterId { get; private init; } = "";
+    public string TargetId { get; private init; } = "";
+    public string RecipientId { get; private init; } = "";
+    public int LifetimeInMinutes { get; private init; }
+    public DateTimeOffset? StartsAt { get; private init; }
+    public bool IsUsableOnce { get; private init; }
+    public string Reason { get; private init; } = "";
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    /// <summary>When a pending request lapses undecided.</summary>
+    public DateTimeOffset DecideBy { get; private init; }
+
+    public RequestStatus Status { get; private set; }
+    public Decision? Decision { get; private set; }
+    public string? PassId { get; private set; }
+    public DateTimeOffset? PassExpiresAt { get; private set; }
+    public Delivery? Delivery { get; private set; }
+    public string? FailureReason { get; private set; }
+    public int Version { get; private set; }
+
+    public static AccessRequest Create(RequestKind kind, string tenantId, string requesterId, string targetId, string recipientId,
+        int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, string reason, DateTimeOffset now, TimeSpan decideWithin)
+    {
+        if (lifetimeInMinutes is < 10 or > 43200) throw new RequestTransitionException("A pass lasts 10 to 43,200 minutes.");
+        return new AccessRequest
+        {
+            Id = Guid.NewGuid(), Kind = kind, TenantId = tenantId, RequesterId = requesterId, TargetId = targetId,
+            RecipientId = recipientId, LifetimeInMinutes = lifetimeInMinutes, StartsAt = startsAt, IsUsableOnce = isUsableOnce,
+            Reason = reason, CreatedAt = now, DecideBy = now + decideWithin, Status = RequestStatus.Pending,
+        };
+    }
+
+    /// <summary>Rebuilds a stored request (storage only).</summary>
+    public static AccessRequest Restore(Guid id, RequestKind kind, string tenantId, string requesterId, string targetId, string recipientId,
+        int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, string reason, DateTimeOffset createdAt, DateTimeOffset decideBy,
+        RequestStatus status, Decision? decision, string? passId, DateTimeOffset? passExpiresAt, Delivery? delivery, string? failureReason, int version) =>
+        new()
+        {
+            Id = id, Kind = kind, TenantId = tenantId, RequesterId = requesterId, TargetId = targetId, RecipientId = recipientId,
+            LifetimeInMinutes = lifetimeInMinutes, StartsAt = startsAt, IsUsableOnce = isUsableOnce, Reason = reason,
+            CreatedAt = createdAt, DecideBy = decideBy, Status = status, Decision = decision, PassId = passId,
+            PassExpiresAt = passExpiresAt, Delivery = delivery, FailureReason = failureReason, Version = version,
+        };
+
+    /// <summary>
+    /// Approves or denies. Nobody decides a request they made or one that targets them; a decided or lapsed
+    /// request stays as it is.
+    /// </summary>
+    public void Decide(string deciderId, bool approve, DateTimeOffset now, string? note = null)
+    {
+        if (Same(deciderId, RequesterId)) throw new RequestTransitionException("Nobody may decide a request they made.");
+        if (Same(deciderId, TargetId)) throw new RequestTransitionException("Nobody may decide a request for their own account.");
+        RequirePending(now);
+        Decision = new Decision(deciderId, approve, now, note);
+        Status = approve ? RequestStatus.Approved : RequestStatus.Denied;
+    }
+
+    /// <summary>A direct issuance is approved by its requester's role at the moment of asking.</summary>
+    public void ApproveAsIssuer(DateTimeOffset now)
+    {
+        if (Kind != RequestKind.DirectIssuance) throw new RequestTransitionException("Only a direct issuance approves itself.");
+        if (Same(RequesterId, TargetId)) throw new RequestTransitionException("Nobody may issue a pass for their own account.");
+        RequirePending(now);
+        Decision = new Decision(RequesterId, true, now, "issued directly");
+        Status = RequestStatus.Approved;
+    }
+
+    public void Expire(DateTimeOffset now)
+    {
+        if (Status != RequestStatus.Pending || now < DecideBy) throw new RequestTransitionException("Only a pending request past its deadline expires.");
+        Status = RequestStatus.Expired;
+    }
+
+    public void MarkIssued(string passId, DateTimeOffset passExpiresAt)
+    {
+        Require(RequestStatus.Approved);
+        PassId = passId;
+        PassExpiresAt = passExpiresAt;
+        Status = RequestStatus.Issued;
+    }
+
+    public void MarkDelivered(string conversationId, string messageId, DateTimeOffset now)
+    {
+        Require(RequestStatus.Issued);
+        Delivery = new Delivery(conversationId, messageId, now);
+        Status = RequestStatus.Delivered;
+    }
+
+    public void MarkFailed(string reason)
+    {
+        if (Status is not (RequestStatus.Approved or RequestStatus.Issued)) throw new RequestTransitionException($"A {Status} request cannot fail.");
+        FailureReason = reason;
+        Status = RequestStatus.Failed;
+    }
+
+    public void MarkRevoked()
+    {
+        if (Status is not (RequestStatus.Issued or RequestStatus.Delivered)) throw new RequestTransitionException($"A {Status} request has no pass to revoke.");
+        Status = RequestStatus.Revoked;
+    }
+
+    public void MarkRedacted(DateTimeOffset now)
+    {
+        if (Delivery is null) throw new RequestTransitionException("Nothing was delivered, so nothing can be redacted.");
+        Delivery = Delivery with { RedactedAt = now };
+    }
+
+    /// <summary>Storage moved the concurrency token on after a successful save (storage only).</summary>
+    public void MarkSaved(int newVersion) => Version = newVersion;
+
+    private void RequirePending(DateTimeOffset now)
+    {
+        if (Status != RequestStatus.Pending) throw new RequestTransitionException($"This request is already {Status.ToString().ToLowerInvariant()}.");
+        if (now >= DecideBy) throw new RequestTransitionException("This request has expired.");
+    }
+
+    private void Require(RequestStatus status)
+    {
+        if (Status != status) throw new RequestTransitionException($"Expected a {status} request, not a {Status} one.");
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>An illegal move of a request; the message is fit to show a user.</summary>
+public sealed class RequestTransitionException(string message) : Exception(message);
+
+/// <summary>Someone else changed the request since it was read (the concurrency token moved on).</summary>
+public sealed class RequestChangedException(Guid id) : Exception($"Request {id} was changed by someone else.")
+{
+    public Guid RequestId { get; } = id;
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Requests;
+
+namespace TapBot.Storage.Tests;
+
+/// <summary>Requests on a real database: round trips, and exactly one winner among concurrent decisions.</summary>
+public abstract class RequestStoreTests<TDatabase> : StorageTest<TDatabase> where TDatabase : TestDatabase, new()
+{
+    private Task<T> Store<T>(Func<IRequestStore, Task<T>> work) => InScopeAsync(work);
+
+    private async Task<AccessRequest> NewRecoveryAsync()
+    {
+        var request = AccessRequest.Create(RequestKind.Recovery, "tenant", "adele", "adele", "adele", 60, Clock.GetUtcNow().AddHours(1),
+            true, "lost my phone", Clock.GetUtcNow(), TimeSpan.FromMinutes(60));
+        await Store(async s => { await s.AddAsync(request, default); return 0; });
+        return request;
+    }
+
+    [Fact]
+    public async Task Request_RoundTripsThroughEveryState()
+    {
+        var request = await NewRecoveryAsync();
+        var now = Clock.GetUtcNow();
+
+        foreach (var step in new Action<AccessRequest>[]
+                 {
+                     r => r.Decide("megan", true, now, "verified by video"),
+                     r => r.MarkIssued("pass-1", now.AddHours(2)),
+                     r => r.MarkDelivered("a:chat", "msg-1", now),
+                     r => r.MarkRedacted(now.AddHours(2)),
+                 })
+        {
+            var loaded = (await Store(s => s.GetAsync(request.Id, default)))!;
+            step(loaded);
+            await Store(async s => { await s.SaveAsync(loaded, default); return 0; });
+        }
+
+        var final = (await Store(s => s.GetAsync(request.Id, default)))!;
+        Assert.Equal(RequestStatus.Delivered, final.Status);
+        Assert.Equal(new Decision("megan", true, now, "verified by video"), final.Decision);
+        Assert.Equal(("pass-1", now.AddHours(2)), (final.PassId, final.PassExpiresAt));
+        Assert.Equal(new Delivery("a:chat", "msg-1", now, now.AddHours(2)), final.Delivery);
+        Assert.Equal(request.StartsAt, final.StartsAt);
+        Assert.Equal(4, final.Version);
+    }
+
+    [Fact]
+    public async Task TwoDecisionsFromTheSameRead_OnlyTheFirstSaveCounts()
+    {
+        var request = await NewRecoveryAsync();
+        var byMegan = (await Store(s => s.GetAsync(request.Id, default)))!;
+        var byIsaiah = (await Store(s => s.GetAsync(request.Id, default)))!;
+        byMegan.Decide("megan", true, Clock.GetUtcNow());
+        byIsaiah.Decide("isaiah", false, Clock.GetUtcNow());
+
+        await Store(async s => { await s.SaveAsync(byMegan, default); return 0; });
+        await Assert.ThrowsAsync<RequestChangedException>(() => Store(async s => { await s.SaveAsync(byIsaiah, default); return 0; }));
+
+        Assert.Equal("megan", (await Store(s => s.GetAsync(request.Id, default)))!.Decision!.DeciderId);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentApprovals_ExactlyOneWins()
+    {
+        var request = await NewRecoveryAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<IRequestStore>();
+            var loaded = (await store.GetAsync(request.Id, default))!;
+            try
+            {
+                loaded.Decide("approver-" + i, true, Clock.GetUtcNow());
+                await store.SaveAsync(loaded, default);
+                return true;
+            }
+            catch (Exception e) when (e is RequestChangedException or RequestTransitionException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Equal(1, outcomes.Count(o => o));
+        var final = (await Store(s => s.GetAsync(request.Id, default)))!;
+        Assert.Equal((RequestStatus.Approved, 1), (final.Status, final.Version));
+    }
+
+    [Fact]
+    public async Task PendingPastDeadline_ListsOnlyLapsedPendingRequests()
+    {
+        var lapsed = await NewRecoveryAsync();
+        var decided = await NewRecoveryAsync();
+        var loaded = (await Store(s => s.GetAsync(decided.Id, default)))!;
+        loaded.Decide("megan", false, Clock.GetUtcNow());
+        await Store(async s => { await s.SaveAsync(loaded, default); return 0; });
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        var fresh = await NewRecoveryAsync();
+        Clock.Advance(TimeSpan.FromMinutes(31));
+
+        var due = await Store(s => s.PendingPastDeadlineAsync(Clock.GetUtcNow(), 10, default));
+
+        Assert.Equal([lapsed.Id], due.Select(r => r.Id));
+        Assert.DoesNotContain(fresh.Id, due.Select(r => r.Id));
+    }
+}
