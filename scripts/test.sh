@@ -19,7 +19,7 @@ log=$(mktemp)
 # manifest and end-to-end suites need the server, npm packages and Chromium set up above, so they run on their own.
 dotnet test TapBot.sln -nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-for suite in tests/TapBot.Storage.PostgreSqlTests tests/TapBot.ManifestTests tests/TapBot.EndToEndTests; do
+for suite in tests/TapBot.Storage.PostgreSqlTests tests/TapBot.MultiInstanceTests tests/TapBot.ManifestTests tests/TapBot.EndToEndTests; do
   dotnet test "$suite" -nologo "$@" 2>&1 | tee -a "$log"
   suite_status=${PIPESTATUS[0]}
   if [[ $status -eq 0 ]]; then status=$suite_status; fi
