@@ -38,6 +38,42 @@ internal sealed class GraphTemporaryAccessPasses(GraphServiceClient graph) : ITe
             tap.ExcludeTargets?.Select(t => new PolicyTarget(t.TargetType?.ToString() ?? "group", t.Id ?? "")).ToList() ?? []);
     }
 
+    public async Task<IssuedPass> CreateAsync(string personId, int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, CancellationToken ct)
+    {
+        var created = await GraphErrors.Guard("POST temporaryAccessPassMethods", () =>
+            graph.Users[personId].Authentication.TemporaryAccessPassMethods.PostAsync(new TemporaryAccessPassAuthenticationMethod
+            {
+                LifetimeInMinutes = lifetimeInMinutes,
+                StartDateTime = startsAt,
+                IsUsableOnce = isUsableOnce,
+            }, cancellationToken: ct));
+        if (created?.TemporaryAccessPass is not { Length: > 0 } code)
+        {
+            throw new DirectoryException(DirectoryFailure.Rejected, "Graph created a pass but returned no code.");
+        }
+
+        // The SDK model keeps the code; drop our reference to it as soon as it is wrapped.
+        var issued = new IssuedPass(ToPass(created), new Passcode(code));
+        created.TemporaryAccessPass = null;
+        return issued;
+    }
+
+    public async Task DeleteAsync(string personId, string passId, CancellationToken ct)
+    {
+        try
+        {
+            await GraphErrors.Guard("DELETE temporaryAccessPassMethods", async () =>
+            {
+                await graph.Users[personId].Authentication.TemporaryAccessPassMethods[passId].DeleteAsync(cancellationToken: ct);
+                return true;
+            });
+        }
+        catch (DirectoryException e) when (GraphErrors.IsNotFound(e.InnerException))
+        {
+            // Already gone (replaced, deleted by an admin): the goal is reached.
+        }
+    }
+
     internal static TemporaryAccessPass ToPass(TemporaryAccessPassAuthenticationMethod p)
     {
         var created = p.CreatedDateTime ?? DateTimeOffset.MinValue;

@@ -101,6 +101,31 @@ public sealed class GraphGatewayTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Create_ThenDelete_ThroughTheGateway_AndTheCodeNeverPrints()
+    {
+        var issued = await Passes.CreateAsync(Id("adele"), 120, null, true, default);
+
+        Assert.Equal(8, issued.Code.Length);
+        Assert.DoesNotContain(issued.Code.Reveal(), issued.ToString());
+        Assert.DoesNotContain(issued.Code.Reveal(), $"{issued.Code}");
+        Assert.Equal((120, true, true), (issued.Pass.LifetimeInMinutes, issued.Pass.IsUsableOnce, issued.Pass.IsUsable));
+
+        await Passes.DeleteAsync(Id("adele"), issued.Pass.Id, default);
+        await Passes.DeleteAsync(Id("adele"), issued.Pass.Id, default); // already gone: fine
+
+        Assert.Null(await Passes.GetCurrentAsync(Id("adele"), default));
+    }
+
+    [Fact]
+    public async Task Create_RefusedByPolicy_KeepsGraphsMessage()
+    {
+        var e = await Assert.ThrowsAsync<DirectoryException>(() => Passes.CreateAsync(Id("adele"), 600, null, true, default));
+
+        Assert.Equal(DirectoryFailure.Rejected, e.Failure);
+        Assert.Equal("Invalid LifetimeInMinutes specified. The valid range between 60 and 480.", e.GraphMessage);
+    }
+
+    [Fact]
     public async Task Sdk_CreateTap_ReturnsTheCodeOnce()
     {
 

@@ -51,6 +51,11 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
 
     public Task<TapPolicy> GetPolicyAsync(CancellationToken ct) => throw new NotSupportedException();
 
+    public Task<IssuedPass> CreateAsync(string personId, int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, CancellationToken ct) =>
+        throw new NotSupportedException();
+
+    public Task DeleteAsync(string personId, string passId, CancellationToken ct) => throw new NotSupportedException();
+
     public static IOptions<RoleOptions> Roles(Action<RoleOptions>? shape = null)
     {
         var o = new RoleOptions();

@@ -10,4 +10,13 @@ public interface ITemporaryAccessPasses
 
     /// <summary>The tenant's TAP policy.</summary>
     Task<TapPolicy> GetPolicyAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Creates a pass (replacing any current one, as Entra does). Graph's refusals arrive as
+    /// <see cref="DirectoryException"/> with <see cref="DirectoryException.GraphMessage"/> set.
+    /// </summary>
+    Task<IssuedPass> CreateAsync(string personId, int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, CancellationToken ct);
+
+    /// <summary>Deletes a pass; a pass that is already gone is not an error.</summary>
+    Task DeleteAsync(string personId, string passId, CancellationToken ct);
 }
