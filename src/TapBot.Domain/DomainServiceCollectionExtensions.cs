@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TapBot.Domain.Issuance;
 using TapBot.Domain.Roles;
 using TapBot.Domain.Status;
 
@@ -15,6 +16,8 @@ public static class DomainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RoleResolver>();
         services.AddScoped<TapStatusService>();
+        services.AddOptions<IssuanceOptions>().Bind(configuration.GetSection(IssuanceOptions.Section));
+        services.AddScoped<IssuanceService>();
         return services;
     }
 }

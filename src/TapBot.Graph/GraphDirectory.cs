@@ -58,6 +58,18 @@ internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
         return held;
     }
 
+    public async Task<Privilege> GetPrivilegeAsync(string personId, CancellationToken ct)
+    {
+        var page = await GraphErrors.Guard("GET transitiveMemberOf", () => graph.Users[personId].TransitiveMemberOf.GetAsync(r =>
+        {
+            r.QueryParameters.Top = 999;
+        }, ct));
+        var items = page?.Value ?? [];
+        var roles = items.OfType<Microsoft.Graph.Models.DirectoryRole>().Select(r => r.RoleTemplateId).OfType<string>().ToList();
+        var roleAssignableGroup = items.OfType<Microsoft.Graph.Models.Group>().Any(g => g.IsAssignableToRole == true);
+        return new Privilege(roles, roleAssignableGroup);
+    }
+
     private static Person ToPerson(User u) => new(
         u.Id ?? throw new InvalidOperationException("Graph returned a user without an id."),
         u.UserPrincipalName ?? "",

@@ -20,8 +20,9 @@ public sealed class BotUnderTest : IAsyncDisposable
 {
     private readonly HttpClient _http = new();
 
-    private BotUnderTest(WebApplication app, ConnectorStub connector, string url)
+    private BotUnderTest(WebApplication app, ConnectorStub connector, string url, string dataDirectory)
     {
+        DataDirectory = dataDirectory;
         App = app;
         Connector = connector;
         Url = url;
@@ -31,18 +32,20 @@ public sealed class BotUnderTest : IAsyncDisposable
     public WebApplication App { get; }
     public ConnectorStub Connector { get; }
     public string Url { get; }
+    public string DataDirectory { get; }
     public SimulatedTenantServer Tenant => App.Services.GetRequiredService<SimulatedTenantServer>();
     public string TenantId => Tenant.State.TenantId;
 
     public static async Task<BotUnderTest> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var connector = await ConnectorStub.StartAsync();
+        var dataDirectory = settings?.GetValueOrDefault("Storage:DataDirectory") ?? Path.Combine(Path.GetTempPath(), "tapbot-tests", Guid.NewGuid().ToString("N"));
         var app = await TapBotHost.BuildAsync(["--urls=http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Graph:MaxRetries"] = "1",
-                ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "tapbot-tests", Guid.NewGuid().ToString("N")),
+                ["Storage:DataDirectory"] = dataDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
@@ -50,7 +53,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         });
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BotUnderTest(app, connector, url);
+        return new BotUnderTest(app, connector, url, dataDirectory);
     }
 
     public SeedUser User(string upnPrefix) =>

@@ -94,7 +94,7 @@ public sealed class StatusTests : IAsyncLifetime
     [InlineData("TAP status for", "Tell me who you mean")]
     [InlineData("TAP status for [x](https://evil.example)", "doesn't look like a name")]
     [InlineData("TAP status for <b>adele@contoso.com</b>", "Adele Vance has no Temporary Access Pass")]
-    [InlineData("issue TAP for adele@contoso.com", "not available in this version")]
+    [InlineData("revoke TAP for adele@contoso.com", "not available in this version")]
     public async Task Status_WithAwkwardInput_AnswersClearly(string text, string expected)
     {
         var replies = await _bot.SayAsync("megan", text);
@@ -147,7 +147,7 @@ public sealed class StatusTests : IAsyncLifetime
         var replies = await _bot.SayAsync("megan", "TAP status for adele@contoso.com");
 
         Assert.Contains("Usable now", replies.AllText);
-        Assert.DoesNotContain(code, replies.Activities[0].ToJsonString());
+        Assert.DoesNotContain(code, replies.AllText); // decoded strings: JSON text would escape a '+' in the code
     }
 
     [Fact]

@@ -85,6 +85,20 @@ public sealed class GraphGatewayTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Privilege_ComesFromRolesAndRoleAssignableGroups()
+    {
+        var nestor = await Directory.GetPrivilegeAsync(Id("nestor"), default);
+        var miriam = await Directory.GetPrivilegeAsync(Id("miriam"), default);
+        var lee = await Directory.GetPrivilegeAsync(Id("lee@"), default);
+        var adele = await Directory.GetPrivilegeAsync(Id("adele"), default);
+
+        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], nestor.RoleTemplateIds);
+        Assert.True(miriam.InRoleAssignableGroup && miriam.IsPrivileged);
+        Assert.False(lee.IsPrivileged); // an administrative-unit-scoped role only
+        Assert.False(adele.IsPrivileged);
+    }
+
+    [Fact]
     public async Task CurrentPass_AndPolicy_ThroughTheSdk()
     {
 

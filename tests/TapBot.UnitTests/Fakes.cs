@@ -46,6 +46,11 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
         return Task.FromResult<IReadOnlySet<string>>(objectIds.Where(held.Contains).ToHashSet());
     }
 
+    public Dictionary<string, Privilege> Privileges { get; } = [];
+
+    public Task<Privilege> GetPrivilegeAsync(string personId, CancellationToken ct) =>
+        Task.FromResult(Privileges.GetValueOrDefault(personId) ?? new Privilege([], false));
+
     public Task<TemporaryAccessPass?> GetCurrentAsync(string personId, CancellationToken ct) =>
         Task.FromResult(Passes.GetValueOrDefault(personId));
 

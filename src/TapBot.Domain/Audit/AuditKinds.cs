@@ -9,4 +9,9 @@ public static class AuditKinds
     public const string StatusViewed = "StatusViewed";
     public const string StatusRefused = "StatusRefused";
     public const string AuditRetention = "AuditRetention";
+    public const string IssueRefused = "IssueRefused";
+    public const string IssueApproved = "IssueApproved";
+    public const string IssueFailed = "IssueFailed";
+    public const string Issued = "Issued";
+    public const string Delivered = "Delivered";
 }

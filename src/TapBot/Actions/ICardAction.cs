@@ -15,4 +15,8 @@ public interface ICardAction
 /// A click: who clicked (from the activity), and the card's data. The data is untrusted: it carries ids only, and
 /// every id is re-read from the directory or storage.
 /// </summary>
-public sealed record CardActionContext(Requester Requester, CardData Data, bool IsAutomaticRefresh);
+public sealed record CardActionContext(Requester Requester, CardData Data, bool IsAutomaticRefresh)
+{
+    /// <summary>Rewrites the message that holds the clicked card, for everyone in the conversation.</summary>
+    public Func<System.Text.Json.Nodes.JsonObject, CancellationToken, Task> ReplaceCardForEveryoneAsync { get; init; } = (_, _) => Task.CompletedTask;
+}

@@ -5,4 +5,10 @@ public static class CardVerbs
 {
     /// <summary>Show the TAP status of a person picked from a list.</summary>
     public const string ShowStatus = "showStatus";
+
+    /// <summary>Open the issue form for a person picked from a list.</summary>
+    public const string PrepareIssue = "prepareIssue";
+
+    /// <summary>Issue the pass described by the form.</summary>
+    public const string IssuePass = "issuePass";
 }

@@ -44,13 +44,13 @@ public static class StatusCards
         return New(header);
     }
 
-    public static JsonObject PickPerson(StatusOutcome.Ambiguous ambiguous) => New(
+    public static JsonObject PickPerson(StatusOutcome.Ambiguous ambiguous, string verb = CardVerbs.ShowStatus, string button = "Show status") => New(
         [
             Heading("Which person?"),
-            Text($"Several people match “{CardText.Escape(ambiguous.Query)}”. Pick one to see their TAP status."),
+            Text($"Several people match “{CardText.Escape(ambiguous.Query)}”. Pick one."),
             ChoiceSet("personId", "Person", ambiguous.Candidates.Select(p => (Choice(p), p.Id))),
         ],
-        [Execute("Show status", CardVerbs.ShowStatus)]);
+        [Execute(button, verb)]);
 
     public static JsonObject NotFound(StatusOutcome.NotFound notFound) => New(
     [

@@ -10,10 +10,13 @@ public abstract record BotCommand
     /// <summary>TAP status; <paramref name="PersonText"/> is null for "my TAP status".</summary>
     public sealed record Status(string? PersonText) : BotCommand;
 
+    /// <summary>"issue TAP for X": an approver asks for the issue form.</summary>
+    public sealed record Issue(string PersonText) : BotCommand;
+
     /// <summary>The tenant's TAP policy in plain words.</summary>
     public sealed record Policy : BotCommand;
 
-    /// <summary>A command the Teams menu lists but this version cannot do yet (issue, request, revoke).</summary>
+    /// <summary>A command the Teams menu lists but this version cannot do yet (request, revoke).</summary>
     public sealed record NotYetAvailable(string Action) : BotCommand;
 
     public sealed record Unknown(string Text) : BotCommand;

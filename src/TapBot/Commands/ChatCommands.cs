@@ -2,12 +2,13 @@ using Microsoft.Bot.Schema;
 using TapBot.Cards;
 using TapBot.Domain;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Issuance;
 using TapBot.Domain.Status;
 
 namespace TapBot.Commands;
 
 /// <summary>Answers a parsed chat command with a card.</summary>
-public sealed class ChatCommands(TapStatusService status, ITemporaryAccessPasses passes, TimeProvider time, ILogger<ChatCommands> logger)
+public sealed class ChatCommands(TapStatusService status, IssuanceService issuance, ITemporaryAccessPasses passes, TimeProvider time, ILogger<ChatCommands> logger)
 {
     public async Task<IMessageActivity> AnswerAsync(BotCommand command, Requester requester, CancellationToken ct)
     {
@@ -19,6 +20,7 @@ public sealed class ChatCommands(TapStatusService status, ITemporaryAccessPasses
                 BotCommand.Status s => StatusReply(s.PersonText is null
                     ? await status.ForSelfAsync(requester, ct)
                     : await status.ForQueryAsync(requester, s.PersonText, ct)),
+                BotCommand.Issue i => IssueReply(await issuance.PrepareAsync(requester, i.PersonText, ct)),
                 BotCommand.Policy => CardResponses.Activity(PolicyCard.Build(await passes.GetPolicyAsync(ct), time.GetUtcNow()), "TAP policy"),
                 BotCommand.NotYetAvailable n => CardResponses.Activity(HelpCard.Build(
                     $"{n.Action} from Teams is not available in this version of TapBot yet. Until it is, an administrator " +
@@ -34,6 +36,15 @@ public sealed class ChatCommands(TapStatusService status, ITemporaryAccessPasses
             return CardResponses.Activity(ProblemCards.Directory(e), "TapBot could not reach Microsoft Entra");
         }
     }
+
+    public static IMessageActivity IssueReply(PrepareOutcome outcome) => outcome switch
+    {
+        PrepareOutcome.Form f => CardResponses.Activity(PasscodeCards.Form(f.Value), $"Issue a pass for {f.Value.Target.DisplayName}"),
+        PrepareOutcome.Ambiguous a => CardResponses.Activity(StatusCards.PickPerson(new StatusOutcome.Ambiguous(a.Query, a.Candidates), CardVerbs.PrepareIssue, "Next"), "Which person?"),
+        PrepareOutcome.NotFound n => CardResponses.Activity(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
+        PrepareOutcome.Refused r => CardResponses.Activity(StatusCards.Refused(r.Message), "Cannot issue a pass"),
+        _ => throw new InvalidOperationException("Unknown issuance outcome."),
+    };
 
     public static IMessageActivity StatusReply(StatusOutcome outcome) => outcome switch
     {

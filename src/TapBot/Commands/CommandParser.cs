@@ -21,11 +21,16 @@ public static partial class CommandParser
             return new BotCommand.Policy();
         }
 
+        var issue = IssueWords().Match(t);
+        if (issue.Success)
+        {
+            return new BotCommand.Issue(issue.Groups["who"].Value.Trim());
+        }
+
         var later = NotYet().Match(t);
         if (later.Success)
         {
-            return new BotCommand.NotYetAvailable(later.Groups["issue"].Success ? "Issuing a pass"
-                : later.Groups["revoke"].Success ? "Revoking a pass" : "Asking for recovery help");
+            return new BotCommand.NotYetAvailable(later.Groups["revoke"].Success ? "Revoking a pass" : "Asking for recovery help");
         }
 
         var status = Status().Match(t);
@@ -76,7 +81,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:(?:show|get|check|see|view|tell)(?:\s+me)?\s+|what(?:'s|’s| is)\s+)?(?:the\s+|our\s+)?(?:tap|temporary access pass)\s+(?:policy|policies|settings|rules)$", RegexOptions.IgnoreCase)]
     private static partial Regex PolicyWords();
 
-    [GeneratedRegex(@"^(?:(?<issue>(?:issue|create|give|generate)\s+(?:a\s+)?(?:tap|temporary access pass)\b.*)|(?<revoke>(?:revoke|delete|remove|cancel)\s+(?:the\s+)?(?:tap|temporary access pass)\b.*)|(?<request>request\s+(?:a\s+)?(?:tap|temporary access pass)|i\s+(?:lost|broke|forgot|replaced)\s+my\s+(?:phone|device|authenticator|security key|passkey|yubikey).*|i\s+need\s+(?:recovery\s+)?help.*))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:issue|create|give|generate|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:tap|temporary access pass)(?:\s+(?:for|to)(?:\s+(?<who>.*))?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex IssueWords();
+
+    [GeneratedRegex(@"^(?:(?<revoke>(?:revoke|delete|remove|cancel)\s+(?:the\s+)?(?:tap|temporary access pass)\b.*)|(?<request>request\s+(?:a\s+)?(?:tap|temporary access pass)|i\s+(?:lost|broke|forgot|replaced)\s+my\s+(?:phone|device|authenticator|security key|passkey|yubikey).*|i\s+need\s+(?:recovery\s+)?help.*))$", RegexOptions.IgnoreCase)]
     private static partial Regex NotYet();
 
     [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]

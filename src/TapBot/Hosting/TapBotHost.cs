@@ -90,6 +90,9 @@ public static class TapBotHost
         services.AddSingleton<Readiness>();
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardAction, ShowStatusAction>();
+        services.AddScoped<ICardAction, PrepareIssueAction>();
+        services.AddScoped<ICardAction, IssuePassAction>();
+        services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
         services.AddScoped<CardActionRouter>();
         services.AddScoped<IBot, TapActivityHandler>();
     }

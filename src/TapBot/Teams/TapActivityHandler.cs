@@ -104,7 +104,16 @@ public sealed class TapActivityHandler(
 
         // Microsoft.Bot.Schema 4.23 has no Trigger property; "automatic" means a refresh, which must not change state.
         var automatic = (turn.Activity.Value as JObject)?["trigger"]?.ToString() == "automatic";
-        var context = new CardActionContext(requester, CardData.From(invokeValue.Action?.Data), automatic);
+        var context = new CardActionContext(requester, CardData.From(invokeValue.Action?.Data), automatic)
+        {
+            ReplaceCardForEveryoneAsync = async (card, token) =>
+            {
+                if (string.IsNullOrEmpty(turn.Activity.ReplyToId)) return;
+                var update = (Activity)CardResponses.Activity(card, "TapBot");
+                update.Id = turn.Activity.ReplyToId;
+                await turn.UpdateActivityAsync(update, token);
+            },
+        };
         logger.LogInformation("Card action {Verb} from {RequesterId} (automatic: {Automatic})", invokeValue.Action?.Verb, requester.ObjectId, automatic);
         return await actions.ExecuteAsync(invokeValue.Action?.Verb, context, ct);
     }

@@ -1,0 +1,45 @@
+using TapBot.Domain.Passes;
+using TapBot.Domain.People;
+using TapBot.Domain.Requests;
+
+namespace TapBot.Domain.Issuance;
+
+/// <summary>What the issue form offers, already bounded by the tenant policy and TapBot's ceiling.</summary>
+public sealed record IssueForm(
+    Person Target,
+    IReadOnlyList<int> Lifetimes,
+    int DefaultLifetime,
+    bool OneTimeForced,
+    TemporaryAccessPass? ExistingPass,
+    IReadOnlyList<string> Warnings);
+
+public abstract record PrepareOutcome
+{
+    private PrepareOutcome() { }
+
+    public sealed record Form(IssueForm Value) : PrepareOutcome;
+
+    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : PrepareOutcome;
+
+    public sealed record NotFound(string Query) : PrepareOutcome;
+
+    public sealed record Refused(string Message) : PrepareOutcome;
+}
+
+/// <summary>The approver's choices from the form. Untrusted: every field is checked again.</summary>
+public sealed record IssueChoice(string PersonId, int LifetimeInMinutes, bool IsUsableOnce, string? Reason);
+
+public abstract record IssueOutcome
+{
+    private IssueOutcome() { }
+
+    public sealed record Issued(AccessRequest Request, Person Target) : IssueOutcome;
+
+    public sealed record Refused(string Message) : IssueOutcome;
+}
+
+/// <summary>Where a passcode card was posted, for later redaction.</summary>
+public sealed record DeliveryReceipt(string ConversationId, string MessageId);
+
+/// <summary>The passcode could not be delivered privately.</summary>
+public sealed class DeliveryFailedException(string message, Exception? inner = null) : Exception(message, inner);

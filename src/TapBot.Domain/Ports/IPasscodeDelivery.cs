@@ -1,0 +1,15 @@
+using TapBot.Domain.Issuance;
+using TapBot.Domain.Passes;
+using TapBot.Domain.People;
+
+namespace TapBot.Domain.Ports;
+
+/// <summary>Sends a passcode to one person, privately, in their 1:1 chat with TapBot. Implemented over Teams.</summary>
+public interface IPasscodeDelivery
+{
+    /// <summary>True when TapBot knows the person's personal chat, so a code can reach them and nobody else.</summary>
+    Task<bool> CanReachAsync(string personId, CancellationToken ct);
+
+    /// <summary>Posts the passcode card; throws <see cref="DeliveryFailedException"/> when it cannot.</summary>
+    Task<DeliveryReceipt> DeliverAsync(string recipientId, Person target, IssuedPass pass, Requester issuer, CancellationToken ct);
+}

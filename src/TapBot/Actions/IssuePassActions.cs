@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.Bot.Schema;
+using TapBot.Cards;
+using TapBot.Commands;
+using TapBot.Domain.Issuance;
+using TapBot.Teams;
+
+namespace TapBot.Actions;
+
+/// <summary>A person was picked from the issue pick list: show the issue form (nothing changes yet).</summary>
+public sealed class PrepareIssueAction(IssuanceService issuance) : ICardAction
+{
+    public string Verb => CardVerbs.PrepareIssue;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
+    {
+        var personId = context.Data.Text("personId");
+        if (personId is null) return CardResponses.Message("Pick a person first.");
+        var reply = ChatCommands.IssueReply(await issuance.PrepareForIdAsync(context.Requester, personId, ct));
+        return CardResponses.Card(CardResponses.CardOf(reply));
+    }
+}
+
+/// <summary>
+/// "Issue pass" on the form: the choices are re-validated, the pass is created and delivered privately, and the form
+/// becomes a receipt (without the code) for everyone who sees it.
+/// </summary>
+public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) : ICardAction
+{
+    public string Verb => CardVerbs.IssuePass;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
+    {
+        // An automatic refresh must never create anything.
+        if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to issue the pass.");
+
+        var personId = context.Data.Text("personId");
+        var lifetime = context.Data.Text("lifetime");
+        if (personId is null || !int.TryParse(lifetime, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+        {
+            return CardResponses.Card(StatusCards.Refused("This form is missing the person or the lifetime. Type **issue TAP for** and the person to start again."));
+        }
+
+        var oneTime = context.Data.Text("oneTime") is not "false";
+        var outcome = await issuance.IssueAsync(context.Requester, tenant.Id, new IssueChoice(personId, minutes, oneTime, context.Data.Text("reason")), ct);
+        switch (outcome)
+        {
+            case IssueOutcome.Issued issued:
+                var receipt = PasscodeCards.Receipt(issued, context.Requester);
+                await context.ReplaceCardForEveryoneAsync(receipt, ct);
+                return CardResponses.Card(receipt);
+            case IssueOutcome.Refused refused:
+                return CardResponses.Card(StatusCards.Refused(refused.Message));
+            default:
+                throw new InvalidOperationException("Unknown issue outcome.");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using TapBot.Domain;
+using TapBot.Domain.Issuance;
+using TapBot.Domain.Passes;
+using TapBot.Domain.People;
+using static TapBot.Cards.AdaptiveCard;
+
+namespace TapBot.Cards;
+
+/// <summary>The issue form, the receipt (no code, for everyone) and the card that carries the code (recipient only).</summary>
+public static class PasscodeCards
+{
+    public static JsonObject Form(IssueForm form)
+    {
+        var t = form.Target;
+        var body = new List<JsonNode?>
+        {
+            Heading($"Issue a Temporary Access Pass for {CardText.Escape(t.DisplayName)}"),
+            Text(CardText.Escape(t.UserPrincipalName) + (t.JobTitle is { Length: > 0 } job ? " · " + CardText.Escape(job) : ""), subtle: true, spacing: "None"),
+        };
+        body.AddRange(form.Warnings.Select(w => (JsonNode?)Text(CardText.Escape(w), color: "Warning")));
+        body.Add(new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet", ["id"] = "lifetime", ["label"] = "Lifetime", ["style"] = "compact", ["isRequired"] = true,
+            ["value"] = form.DefaultLifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["choices"] = new JsonArray(form.Lifetimes.Select(m => (JsonNode)new JsonObject
+            {
+                ["title"] = StatusCards.Lifetime(m), ["value"] = m.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }).ToArray()),
+        });
+        body.Add(form.OneTimeForced
+            ? Text("One-time use: required by your organization's policy.", subtle: true)
+            : new JsonObject { ["type"] = "Input.Toggle", ["id"] = "oneTime", ["title"] = "One-time use (recommended)", ["value"] = "true", ["valueOn"] = "true", ["valueOff"] = "false" });
+        body.Add(new JsonObject
+        {
+            ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "Reason or ticket number", ["isRequired"] = true,
+            ["maxLength"] = IssuanceService.MaxReasonLength, ["errorMessage"] = "A reason is required.",
+        });
+        body.Add(Text($"The code will be sent privately to {CardText.Escape(t.DisplayName)} in their chat with TapBot. Nobody else sees it.", subtle: true, size: "Small"));
+        return New(body, [Execute("Issue pass", CardVerbs.IssuePass, new JsonObject { ["personId"] = t.Id }, style: "positive")]);
+    }
+
+    public static JsonObject Receipt(IssueOutcome.Issued issued, Requester issuer)
+    {
+        var r = issued.Request;
+        return New(
+        [
+            Heading($"Temporary Access Pass issued for {CardText.Escape(issued.Target.DisplayName)}"),
+            Facts(
+            [
+                ("Issued by", CardText.Escape(issuer.DisplayName)),
+                ("For", CardText.Escape(issued.Target.UserPrincipalName)),
+                ("Sent to", $"{CardText.Escape(issued.Target.DisplayName)}, privately"),
+                ("Starts", When(r.Decision!.At)),
+                ("Expires", r.PassExpiresAt is { } e ? When(e) : "unknown"),
+                ("One-time use", r.IsUsableOnce ? "Yes" : "No"),
+                ("Reason", CardText.Escape(r.Reason)),
+            ]),
+            Text("The code is not shown here: only the recipient sees it, in their own chat with TapBot.", subtle: true, size: "Small"),
+        ]);
+    }
+
+    public static JsonObject Delivered(Person target, IssuedPass pass, Requester issuer) => New(
+    [
+        Heading("Your Temporary Access Pass"),
+        Text($"{CardText.Escape(issuer.DisplayName)} issued it for your account ({CardText.Escape(target.UserPrincipalName)}). Use it to sign in once and set up a passkey or Microsoft Authenticator."),
+        // Monospace, no markdown processing of the code: it is shown exactly as Entra created it.
+        new JsonObject
+        {
+            ["type"] = "RichTextBlock",
+            ["inlines"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "TextRun", ["text"] = pass.Code.Reveal(), ["fontType"] = "Monospace", ["size"] = "ExtraLarge", ["weight"] = "Bolder",
+            }),
+        },
+        Facts(
+        [
+            ("Valid from", When(pass.Pass.StartsAt)),
+            ("Valid until", When(pass.Pass.ExpiresAt)),
+            ("One-time use", pass.Pass.IsUsableOnce ? "Yes: it works for one sign-in" : "No: it works until it expires"),
+        ]),
+        Text("Go to https://aka.ms/mysecurityinfo, sign in with your username and this pass, and add your new sign-in method. " +
+             "Never share this code: nobody from IT will ask you for it.", size: "Small"),
+    ]);
+}

@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Requests;
+using TapBot.SimulatedTenant.Http;
+
+namespace TapBot.IntegrationTests;
+
+/// <summary>
+/// "issue TAP for X" through the real host, Graph SDK and emulator: the form, the refusals, Graph's errors, and the
+/// private delivery. Megan is an approver, Isaiah a privileged approver, Adele and Lynne ordinary employees.
+/// </summary>
+public sealed class IssuanceTests : IAsyncLifetime
+{
+    private readonly LogCapture _logs = new();
+    private BotUnderTest _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(
+        new() { ["Logging:LogLevel:Default"] = "Trace" },
+        b => b.Logging.AddProvider(_logs));
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private JsonObject Choice(string upnPrefix, string lifetime = "120", string oneTime = "true", string reason = "INC-4711") =>
+        new() { ["personId"] = _bot.User(upnPrefix).Id, ["lifetime"] = lifetime, ["oneTime"] = oneTime, ["reason"] = reason };
+
+    /// <summary>Every string value, decoded (JSON text would escape characters such as + in a code).</summary>
+    private static string Text(JsonNode? node) => string.Join("\n", BotReplies.Strings(node));
+
+    /// <summary>The code in the passcode card the bot posted to a person's personal chat, or null.</summary>
+    private string? DeliveredCode(string upnPrefix)
+    {
+        var conversation = "a:personal-" + _bot.User(upnPrefix).Id;
+        var delivered = _bot.Connector.Calls.Where(c => c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(conversation)
+                                                       && Text(c.Body).Contains("Your Temporary Access Pass")).ToList();
+        return delivered.Count == 0 ? null : FindCode(delivered.Single().Body!);
+    }
+
+    private static string? FindCode(JsonNode? node) => node switch
+    {
+        JsonObject { } o when o["type"]?.GetValue<string>() == "TextRun" && o["fontType"]?.GetValue<string>() == "Monospace" => o["text"]!.GetValue<string>(),
+        JsonObject o => o.Select(kv => FindCode(kv.Value)).FirstOrDefault(c => c is not null),
+        JsonArray a => a.Select(FindCode).FirstOrDefault(c => c is not null),
+        _ => null,
+    };
+
+    [Fact]
+    public async Task Approver_IssuesForAColleague_TheCodeGoesOnlyToTheirPersonalChat()
+    {
+        await _bot.SayAsync("adele", "hi"); // Adele has opened TapBot once: her personal chat is known
+
+        var form = (await _bot.SayAsync("megan", "issue TAP for adele@contoso.com")).SingleCard();
+        Assert.Contains("Issue a Temporary Access Pass for Adele Vance", Text(form));
+        var lifetimes = form["body"]!.AsArray().Single(e => e!["id"]?.GetValue<string>() == "lifetime")!["choices"]!.AsArray()
+            .Select(c => c!["value"]!.GetValue<string>()).ToList();
+        Assert.Equal(["60", "120", "240", "480"], lifetimes);
+        Assert.Equal("issuePass", form["actions"]![0]!["verb"]!.GetValue<string>());
+
+        _bot.Connector.Clear();
+        var response = await _bot.ClickAsync("megan", "issuePass", Choice("adele"));
+
+        var receipt = Text(response["value"]);
+        Assert.Contains("Temporary Access Pass issued for Adele Vance", receipt);
+        var code = DeliveredCode("adele");
+        Assert.NotNull(code);
+        Assert.Equal(8, code.Length);
+        Assert.DoesNotContain(code, Text(response));
+        var pass = _bot.Tenant.State.GetPass(_bot.User("adele"))!;
+        Assert.Equal((120, true, true), (pass.LifetimeInMinutes, pass.IsUsableOnce, pass.IsUsable));
+
+        // Everyone's copy of the form became the receipt; no copy outside Adele's chat carries the code.
+        Assert.Contains(_bot.Connector.Calls, c => c.Method == "PUT" && Text(c.Body).Contains("Temporary Access Pass issued"));
+        Assert.All(_bot.Connector.Calls.Where(c => !Uri.UnescapeDataString(c.Path).Contains("a:personal-" + _bot.User("adele").Id)),
+            c => Assert.DoesNotContain(code, Text(c.Body)));
+        var delivered = _bot.Connector.Calls.Single(c => Text(c.Body).Contains(code)).Body!;
+        Assert.DoesNotContain(code, delivered["summary"]?.GetValue<string>() ?? "");
+        Assert.Null(delivered["text"]);
+    }
+
+    [Theory]
+    [InlineData("adele", "lynne@contoso.com", "Only TAP approvers")]
+    [InlineData("megan", "megan@contoso.com", "for yourself")]
+    [InlineData("megan", "grady@fabrikam.com", "external guest")]
+    [InlineData("megan", "diego@contoso.com", "disabled")]
+    [InlineData("megan", "johanna@contoso.com", "outside the tenant's Temporary Access Pass policy")]
+    [InlineData("megan", "nestor@contoso.com", "only a privileged approver")]
+    [InlineData("megan", "miriam@contoso.com", "only a privileged approver")]
+    public async Task Refusals_AtTheForm(string requester, string target, string expected)
+    {
+        var text = (await _bot.SayAsync(requester, "issue TAP for " + target)).AllText;
+
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain("Issue pass", text);
+    }
+
+    [Theory]
+    [InlineData("adele", "lynne", "Only TAP approvers")]
+    [InlineData("megan", "megan", "for yourself")]
+    [InlineData("megan", "nestor", "only a privileged approver")]
+    [InlineData("megan", "johanna", "outside the tenant's Temporary Access Pass policy")]
+    public async Task Refusals_AtSubmit_EvenWithAForgedForm(string requester, string target, string expected)
+    {
+        var passBefore = _bot.Tenant.State.GetPass(_bot.User(target));
+
+        var response = await _bot.ClickAsync(requester, "issuePass", Choice(target));
+
+        Assert.Contains(expected, Text(response["value"]));
+        Assert.Equal(passBefore?.Id, _bot.Tenant.State.GetPass(_bot.User(target))?.Id);
+    }
+
+    [Fact]
+    public async Task PrivilegedApprover_MayIssueForAnAdmin()
+    {
+        await _bot.SayAsync("nestor", "hi");
+
+        var response = await _bot.ClickAsync("isaiah", "issuePass", Choice("nestor"));
+
+        Assert.Contains("issued for Nestor Wilke", Text(response["value"]));
+    }
+
+    [Fact]
+    public async Task UnreachableRecipient_IsToldBeforeAnythingIsCreated()
+    {
+        var lynnesPass = _bot.Tenant.State.GetPass(_bot.User("lynne"))!.Id;
+
+        var response = await _bot.ClickAsync("megan", "issuePass", Choice("lynne"));
+
+        Assert.Contains("never opened a chat with TapBot", Text(response["value"]));
+        Assert.Equal(lynnesPass, _bot.Tenant.State.GetPass(_bot.User("lynne"))!.Id); // her old pass is untouched
+    }
+
+    [Theory]
+    [InlineData("600", "between 60 and 480")]
+    [InlineData("30", "between 60 and 480")]
+    public async Task LifetimeOutsideThePolicy_IsRefused(string lifetime, string expected)
+    {
+        await _bot.SayAsync("adele", "hi");
+
+        var response = await _bot.ClickAsync("megan", "issuePass", Choice("adele", lifetime));
+
+        Assert.Contains(expected, Text(response["value"]));
+        Assert.Null(_bot.Tenant.State.GetPass(_bot.User("adele")));
+    }
+
+    [Fact]
+    public async Task MissingReason_IsRefused()
+    {
+        await _bot.SayAsync("adele", "hi");
+
+        var response = await _bot.ClickAsync("megan", "issuePass", Choice("adele", reason: "  "));
+
+        Assert.Contains("Give a reason", Text(response["value"]));
+    }
+
+    [Fact]
+    public async Task PolicyDisabled_IsRefused()
+    {
+        await _bot.SayAsync("adele", "hi");
+        var policy = _bot.Tenant.State.Policy;
+        policy.State = "disabled";
+        _bot.Tenant.State.ReplacePolicy(policy);
+
+        var response = await _bot.ClickAsync("megan", "issuePass", Choice("adele"));
+
+        Assert.Contains("policy is off", Text(response["value"]));
+    }
+
+    [Theory]
+    [InlineData(403, "may not create passes")]
+    [InlineData(429, "busy right now")]
+    [InlineData(503, "couldn't reach Microsoft Entra")]
+    public async Task GraphRefusingTheCreate_LeavesNothingHalfDone(int status, string expected)
+    {
+        await _bot.SayAsync("adele", "hi");
+        _bot.Tenant.Faults.Add(new FaultRule { Method = "POST", PathContains = "temporaryAccessPassMethods", Status = status, RetryAfterSeconds = 0, Times = 10 });
+        _bot.Connector.Clear();
+
+        var response = await _bot.ClickAsync("megan", "issuePass", Choice("adele"));
+
+        Assert.Contains(expected, Text(response["value"]));
+        Assert.Contains("No pass was created", Text(response["value"]));
+        Assert.Null(_bot.Tenant.State.GetPass(_bot.User("adele")));
+        Assert.Null(DeliveredCode("adele"));
+    }
+
+    [Fact]
+    public async Task SeveralIssues_WithVerboseLogs_NoCodeInLogsOrTheDatabase()
+    {
+        var codes = new List<string>();
+        foreach (var person in new[] { "adele", "alexandra", "lee" })
+        {
+            await _bot.SayAsync(person, "hi");
+            _bot.Connector.Clear();
+            await _bot.ClickAsync("megan", "issuePass", Choice(person));
+            codes.Add(DeliveredCode(person) ?? throw new InvalidOperationException("no code delivered to " + person));
+        }
+
+        await using (var scope = _bot.App.Services.CreateAsyncScope())
+        {
+            var audit = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().VerifyAsync(default);
+            Assert.True(audit.Intact);
+        }
+
+        var database = Path.Combine(_bot.DataDirectory, "tapbot.db");
+        var stored = File.ReadAllBytes(database).Concat(File.Exists(database + "-wal") ? File.ReadAllBytes(database + "-wal") : []).ToArray();
+        var storedText = System.Text.Encoding.UTF8.GetString(stored);
+        Assert.True(_logs.Lines.Count > 50, $"verbose logging captured only {_logs.Lines.Count} lines");
+        foreach (var code in codes)
+        {
+            Assert.DoesNotContain(_logs.Lines, l => l.Contains(code, StringComparison.Ordinal));
+            Assert.DoesNotContain(code, storedText, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Every log line the host writes, at every level.</summary>
+    private sealed class LogCapture : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Queue { get; } = new();
+        public IReadOnlyList<string> Lines => Queue.ToList();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Queue);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
