@@ -21,6 +21,7 @@ public sealed class DemoSmokeTests : IAsyncLifetime
     ];
 
     private WebApplication _bot = null!;
+    private string _botMessagesUrl = "";
     private Playground _playground = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -36,7 +37,8 @@ public sealed class DemoSmokeTests : IAsyncLifetime
             }));
         await _bot.StartAsync();
         var botUrl = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _playground = await Playground.StartAsync(botUrl + "/api/messages", "megan@contoso.com");
+        _botMessagesUrl = botUrl + "/api/messages";
+        _playground = await Playground.StartAsync(_botMessagesUrl, "megan@contoso.com");
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs });
     }
@@ -70,6 +72,32 @@ public sealed class DemoSmokeTests : IAsyncLifetime
 
         await Expect(page.GetByText("Alexandra Walker has no Temporary Access Pass.")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "status-pick-list");
+    }
+
+    [Fact]
+    public async Task Approver_IssuesAPass_TheCodeAppearsOnlyInTheRecipientsChat()
+    {
+        await using var adelesPlayground = await Playground.StartAsync(_botMessagesUrl, "adele@contoso.com");
+        var adele = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await adele.GotoAsync(adelesPlayground.Url);
+        await Expect(adele.GetByText("I'm TapBot.")).ToBeVisibleAsync(); // TapBot now knows Adele's personal chat
+
+        var megan = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await megan.GotoAsync(_playground.Url);
+        await Expect(megan.GetByText("I'm TapBot.")).ToBeVisibleAsync();
+        await SayAsync(megan, "issue TAP for adele@contoso.com");
+        await Expect(megan.GetByText("Issue a Temporary Access Pass for Adele Vance")).ToBeVisibleAsync();
+        await ScreenshotAsync(megan, "issue-form");
+        await megan.GetByRole(AriaRole.Textbox, new() { Name = "Reason or ticket number" }).FillAsync("INC-1001 lost phone");
+        await megan.GetByRole(AriaRole.Button, new() { Name = "Issue pass" }).ClickAsync();
+
+        await Expect(megan.GetByText("Temporary Access Pass issued for Adele Vance")).ToBeVisibleAsync();
+        await Expect(adele.GetByText("Your Temporary Access Pass")).ToBeVisibleAsync();
+        await ScreenshotAsync(megan, "issue-receipt");
+        await ScreenshotAsync(adele, "issue-delivered");
+        var code = await adele.Locator("span", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[A-Za-z0-9+#%&=]{8}$") }).First.InnerTextAsync();
+        Assert.Equal(8, code.Length);
+        Assert.DoesNotContain(code, await megan.ContentAsync());
     }
 
     private static async Task SayAsync(IPage page, string text)

@@ -6,6 +6,7 @@ using TapBot.Actions;
 using TapBot.Commands;
 using TapBot.Domain;
 using TapBot.Domain.Audit;
+using TapBot.Domain.Issuance;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Roles;
 using TapBot.Graph;
@@ -34,6 +35,9 @@ public static class TapBotHost
 
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.Problems().FirstOrDefault() is { } storageProblem) throw new StartupProblemException(storageProblem);
+
+        var issuance = builder.Configuration.GetSection(IssuanceOptions.Section).Get<IssuanceOptions>() ?? new IssuanceOptions();
+        if (issuance.Problems().FirstOrDefault() is { } issuanceProblem) throw new StartupProblemException(issuanceProblem);
 
         var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
         if (audit.Problems().FirstOrDefault() is { } auditProblem) throw new StartupProblemException(auditProblem);
