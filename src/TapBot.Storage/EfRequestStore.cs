@@ -72,6 +72,12 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         }
     }
 
+    public async Task<AccessRequest?> FindByPassIdAsync(string passId, CancellationToken ct)
+    {
+        var row = await db.AccessRequests.AsNoTracking().Where(r => r.PassId == passId).OrderByDescending(r => r.CreatedAtUtcTicks).FirstOrDefaultAsync(ct);
+        return row is null ? null : ToDomain(row);
+    }
+
     public async Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         var ticks = now.UtcTicks;

@@ -14,4 +14,7 @@ public static class AuditKinds
     public const string IssueFailed = "IssueFailed";
     public const string Issued = "Issued";
     public const string Delivered = "Delivered";
+    public const string Revoked = "Revoked";
+    public const string RevokeRefused = "RevokeRefused";
+    public const string Redacted = "Redacted";
 }

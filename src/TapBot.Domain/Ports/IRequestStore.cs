@@ -12,6 +12,9 @@ public interface IRequestStore
     /// <summary>Saves a changed request; throws <see cref="RequestChangedException"/> when someone saved first.</summary>
     Task SaveAsync(AccessRequest request, CancellationToken ct);
 
+    /// <summary>The request that issued this pass, if TapBot issued it.</summary>
+    Task<AccessRequest?> FindByPassIdAsync(string passId, CancellationToken ct);
+
     /// <summary>Pending requests whose deadline has passed (for the expiry job).</summary>
     Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct);
 }

@@ -11,4 +11,10 @@ public static class CardVerbs
 
     /// <summary>Issue the pass described by the form.</summary>
     public const string IssuePass = "issuePass";
+
+    /// <summary>Revoke the pass shown on the card (after confirmation, or from a receipt).</summary>
+    public const string RevokePass = "revokePass";
+
+    /// <summary>Leave things as they are.</summary>
+    public const string Cancel = "cancel";
 }

@@ -16,6 +16,7 @@ public static class HelpCard
         Facts(
         [
             ("issue TAP for *person*", "Approvers: issue a pass; the code goes only to that person, privately"),
+            ("revoke TAP for *person*", "Approvers: delete a person's pass (after a confirmation)"),
             ("my TAP status", "Whether you hold a pass, when it starts and expires"),
             ("TAP status for *person*", "The same for someone else (helpdesk, approvers, auditors); *person* is a UPN, mail address or name"),
             ("TAP policy", "Your organization's TAP rules: who may get one, how long it lasts"),

@@ -57,8 +57,40 @@ public static class PasscodeCards
                 ("Reason", CardText.Escape(r.Reason)),
             ]),
             Text("The code is not shown here: only the recipient sees it, in their own chat with TapBot.", subtle: true, size: "Small"),
-        ]);
+        ],
+        r.PassId is { } passId
+            ? [Execute("Revoke pass", CardVerbs.RevokePass, new JsonObject { ["personId"] = issued.Target.Id, ["passId"] = passId }, style: "destructive")]
+            : null);
     }
+
+    public static JsonObject ConfirmRevoke(RevokeOutcome.Confirm confirm) => New(
+        [
+            Heading($"Revoke {CardText.Escape(confirm.Target.DisplayName)}'s Temporary Access Pass?"),
+            Facts(
+            [
+                ("Created", When(confirm.Pass.CreatedAt)),
+                ("Expires", When(confirm.Pass.ExpiresAt)),
+                ("Status", confirm.Pass.UsabilityInWords),
+            ]),
+            Text("They will no longer be able to sign in with it. This cannot be undone; a new pass can be issued.", subtle: true),
+        ],
+        [
+            Execute("Revoke", CardVerbs.RevokePass, new JsonObject { ["personId"] = confirm.Target.Id, ["passId"] = confirm.Pass.Id }, style: "destructive"),
+            Execute("Keep it", CardVerbs.Cancel),
+        ]);
+
+    public static JsonObject Revoked(RevokeOutcome.Revoked revoked, Requester by) => New(
+    [
+        Heading($"Temporary Access Pass revoked for {CardText.Escape(revoked.Target.DisplayName)}"),
+        Text($"Revoked by {CardText.Escape(by.DisplayName)}." + (revoked.CardRedacted ? " The card that carried the code no longer shows it." : "")),
+    ]);
+
+    /// <summary>What the recipient's passcode card becomes once the pass is revoked or expired.</summary>
+    public static JsonObject Redacted(string why) => New(
+    [
+        Heading("Temporary Access Pass " + why),
+        Text($"This pass was {why}, so its code is no longer shown. Ask your helpdesk if you still need to set up a sign-in method.", subtle: true),
+    ]);
 
     public static JsonObject Delivered(Person target, IssuedPass pass, Requester issuer) => New(
     [

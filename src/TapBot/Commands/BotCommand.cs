@@ -13,10 +13,13 @@ public abstract record BotCommand
     /// <summary>"issue TAP for X": an approver asks for the issue form.</summary>
     public sealed record Issue(string PersonText) : BotCommand;
 
+    /// <summary>"revoke TAP for X": an approver asks to delete a person's pass.</summary>
+    public sealed record Revoke(string PersonText) : BotCommand;
+
     /// <summary>The tenant's TAP policy in plain words.</summary>
     public sealed record Policy : BotCommand;
 
-    /// <summary>A command the Teams menu lists but this version cannot do yet (request, revoke).</summary>
+    /// <summary>A command the Teams menu lists but this version cannot do yet (recovery requests).</summary>
     public sealed record NotYetAvailable(string Action) : BotCommand;
 
     public sealed record Unknown(string Text) : BotCommand;

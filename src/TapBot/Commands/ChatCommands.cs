@@ -8,7 +8,13 @@ using TapBot.Domain.Status;
 namespace TapBot.Commands;
 
 /// <summary>Answers a parsed chat command with a card.</summary>
-public sealed class ChatCommands(TapStatusService status, IssuanceService issuance, ITemporaryAccessPasses passes, TimeProvider time, ILogger<ChatCommands> logger)
+public sealed class ChatCommands(
+    TapStatusService status,
+    IssuanceService issuance,
+    RevocationService revocation,
+    ITemporaryAccessPasses passes,
+    TimeProvider time,
+    ILogger<ChatCommands> logger)
 {
     public async Task<IMessageActivity> AnswerAsync(BotCommand command, Requester requester, CancellationToken ct)
     {
@@ -21,6 +27,7 @@ public sealed class ChatCommands(TapStatusService status, IssuanceService issuan
                     ? await status.ForSelfAsync(requester, ct)
                     : await status.ForQueryAsync(requester, s.PersonText, ct)),
                 BotCommand.Issue i => IssueReply(await issuance.PrepareAsync(requester, i.PersonText, ct)),
+                BotCommand.Revoke r => RevokeReply(await revocation.PrepareAsync(requester, r.PersonText, ct), requester),
                 BotCommand.Policy => CardResponses.Activity(PolicyCard.Build(await passes.GetPolicyAsync(ct), time.GetUtcNow()), "TAP policy"),
                 BotCommand.NotYetAvailable n => CardResponses.Activity(HelpCard.Build(
                     $"{n.Action} from Teams is not available in this version of TapBot yet. Until it is, an administrator " +
@@ -44,6 +51,16 @@ public sealed class ChatCommands(TapStatusService status, IssuanceService issuan
         PrepareOutcome.NotFound n => CardResponses.Activity(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
         PrepareOutcome.Refused r => CardResponses.Activity(StatusCards.Refused(r.Message), "Cannot issue a pass"),
         _ => throw new InvalidOperationException("Unknown issuance outcome."),
+    };
+
+    public static IMessageActivity RevokeReply(RevokeOutcome outcome, Requester requester) => outcome switch
+    {
+        RevokeOutcome.Confirm c => CardResponses.Activity(PasscodeCards.ConfirmRevoke(c), $"Revoke {c.Target.DisplayName}'s pass?"),
+        RevokeOutcome.Revoked r => CardResponses.Activity(PasscodeCards.Revoked(r, requester), "Pass revoked"),
+        RevokeOutcome.Ambiguous a => CardResponses.Activity(StatusCards.Refused(
+            $"Several people match “{CardText.Escape(a.Query)}”: use their UPN, e.g. **revoke TAP for {CardText.Escape(a.Candidates[0].UserPrincipalName)}**."), "Which person?"),
+        RevokeOutcome.Refused r => CardResponses.Activity(StatusCards.Refused(r.Message), "Cannot revoke"),
+        _ => throw new InvalidOperationException("Unknown revoke outcome."),
     };
 
     public static IMessageActivity StatusReply(StatusOutcome outcome) => outcome switch

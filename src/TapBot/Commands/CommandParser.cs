@@ -27,10 +27,15 @@ public static partial class CommandParser
             return new BotCommand.Issue(issue.Groups["who"].Value.Trim());
         }
 
-        var later = NotYet().Match(t);
-        if (later.Success)
+        var revoke = RevokeWords().Match(t);
+        if (revoke.Success)
         {
-            return new BotCommand.NotYetAvailable(later.Groups["revoke"].Success ? "Revoking a pass" : "Asking for recovery help");
+            return new BotCommand.Revoke(revoke.Groups["who"].Value.Trim());
+        }
+
+        if (NotYet().IsMatch(t))
+        {
+            return new BotCommand.NotYetAvailable("Asking for recovery help");
         }
 
         var status = Status().Match(t);
@@ -84,7 +89,10 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:issue|create|give|generate|make)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:tap|temporary access pass)(?:\s+(?:for|to)(?:\s+(?<who>.*))?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex IssueWords();
 
-    [GeneratedRegex(@"^(?:(?<revoke>(?:revoke|delete|remove|cancel)\s+(?:the\s+)?(?:tap|temporary access pass)\b.*)|(?<request>request\s+(?:a\s+)?(?:tap|temporary access pass)|i\s+(?:lost|broke|forgot|replaced)\s+my\s+(?:phone|device|authenticator|security key|passkey|yubikey).*|i\s+need\s+(?:recovery\s+)?help.*))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:revoke|delete|remove|cancel)\s+(?:the\s+|a\s+)?(?:tap|temporary access pass)(?:\s+(?:for|of|from)(?:\s+(?<who>.*))?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex RevokeWords();
+
+    [GeneratedRegex(@"^(?:(?<request>request\s+(?:a\s+)?(?:tap|temporary access pass)|i\s+(?:lost|broke|forgot|replaced)\s+my\s+(?:phone|device|authenticator|security key|passkey|yubikey).*|i\s+need\s+(?:recovery\s+)?help.*))$", RegexOptions.IgnoreCase)]
     private static partial Regex NotYet();
 
     [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]

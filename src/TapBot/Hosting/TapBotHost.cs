@@ -96,6 +96,8 @@ public static class TapBotHost
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<ICardAction, PrepareIssueAction>();
         services.AddScoped<ICardAction, IssuePassAction>();
+        services.AddScoped<ICardAction, RevokePassAction>();
+        services.AddScoped<ICardAction, CancelAction>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
         services.AddScoped<CardActionRouter>();
         services.AddScoped<IBot, TapActivityHandler>();

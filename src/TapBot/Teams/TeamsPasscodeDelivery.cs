@@ -7,6 +7,7 @@ using TapBot.Domain.Issuance;
 using TapBot.Domain.Passes;
 using TapBot.Domain.People;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Requests;
 using TapBot.Hosting;
 
 namespace TapBot.Teams;
@@ -30,15 +31,7 @@ public sealed class TeamsPasscodeDelivery(
     {
         var chat = await chats.FindAsync(tenant.Id, recipientId, ct)
                    ?? throw new DeliveryFailedException("The recipient has no personal chat with TapBot.");
-        var reference = new ConversationReference
-        {
-            ChannelId = chat.ChannelId,
-            ServiceUrl = chat.ServiceUrl,
-            Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: chat.ConversationId, tenantId: chat.TenantId),
-            Bot = new ChannelAccount(chat.BotId),
-            User = new ChannelAccount(aadObjectId: recipientId),
-        };
-
+        var reference = Reference(chat, recipientId);
         string? messageId = null;
         try
         {
@@ -58,4 +51,31 @@ public sealed class TeamsPasscodeDelivery(
 
         return new DeliveryReceipt(chat.ConversationId, messageId ?? throw new DeliveryFailedException("Teams returned no message id."));
     }
+
+    public async Task RedactAsync(string recipientId, Delivery delivery, string why, CancellationToken ct)
+    {
+        var chat = await chats.FindAsync(tenant.Id, recipientId, ct);
+        if (chat is null || chat.ConversationId != delivery.ConversationId)
+        {
+            // The chat moved; the old card cannot be reached any more. The pass itself is already gone.
+            logger.LogWarning("Could not redact the passcode card for {RecipientId}: the chat is no longer known", recipientId);
+            return;
+        }
+
+        await adapter.ContinueConversationAsync(bot.Value.MicrosoftAppId ?? "", Reference(chat, recipientId), async (turn, token) =>
+        {
+            var update = (Activity)CardResponses.Activity(PasscodeCards.Redacted(why), "Temporary Access Pass " + why);
+            update.Id = delivery.MessageId;
+            await turn.UpdateActivityAsync(update, token);
+        }, ct);
+    }
+
+    private static ConversationReference Reference(PersonalChat chat, string recipientId) => new()
+    {
+        ChannelId = chat.ChannelId,
+        ServiceUrl = chat.ServiceUrl,
+        Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: chat.ConversationId, tenantId: chat.TenantId),
+        Bot = new ChannelAccount(chat.BotId),
+        User = new ChannelAccount(aadObjectId: recipientId),
+    };
 }

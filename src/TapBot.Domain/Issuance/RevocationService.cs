@@ -1,0 +1,105 @@
+using TapBot.Domain.Audit;
+using TapBot.Domain.Passes;
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+
+namespace TapBot.Domain.Issuance;
+
+public abstract record RevokeOutcome
+{
+    private RevokeOutcome() { }
+
+    /// <summary>Ask "are you sure?" about this pass.</summary>
+    public sealed record Confirm(Person Target, TemporaryAccessPass Pass) : RevokeOutcome;
+
+    public sealed record Revoked(Person Target, bool CardRedacted) : RevokeOutcome;
+
+    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : RevokeOutcome;
+
+    public sealed record Refused(string Message) : RevokeOutcome;
+}
+
+/// <summary>
+/// "revoke TAP for X": approvers (privileged approvers for privileged people) delete a person's pass after a
+/// confirmation; the card that delivered its code is rewritten without it.
+/// </summary>
+public sealed class RevocationService(
+    IDirectory directory,
+    ITemporaryAccessPasses passes,
+    RoleResolver roles,
+    IRequestStore requests,
+    IAuditTrail audit,
+    IPasscodeDelivery delivery,
+    TimeProvider time)
+{
+    public async Task<RevokeOutcome> PrepareAsync(Requester requester, string? personText, CancellationToken ct)
+    {
+        if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove()) return new RevokeOutcome.Refused(NotApprover);
+        var query = PersonQuery.TryParse(personText, out var problem);
+        if (query is null) return new RevokeOutcome.Refused(problem!);
+
+        var matches = await directory.FindPeopleAsync(query, 11, ct);
+        var person = matches.Count == 1 ? matches[0] : matches.SingleOrDefault(p =>
+            string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase));
+        if (person is null)
+        {
+            return matches.Count == 0
+                ? new RevokeOutcome.Refused($"I couldn't find anyone matching “{query.Text}”.")
+                : new RevokeOutcome.Ambiguous(query.Text, matches.Take(10).ToList());
+        }
+
+        var pass = await passes.GetCurrentAsync(person.Id, ct);
+        return pass is null
+            ? new RevokeOutcome.Refused($"{person.DisplayName} has no Temporary Access Pass to revoke.")
+            : new RevokeOutcome.Confirm(person, pass);
+    }
+
+    /// <summary>Revokes the pass the confirmation showed; a pass that changed since is not touched.</summary>
+    public async Task<RevokeOutcome> RevokeAsync(Requester requester, string personId, string passId, CancellationToken ct)
+    {
+        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        if (!requesterRoles.CanApprove()) return await RefusedAsync(requester, null, NotApprover, ct);
+
+        var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
+        if (person is null) return new RevokeOutcome.Refused("That person is no longer in the directory.");
+        if ((requesterRoles & TapRoles.PrivilegedApprover) == 0 && (await directory.GetPrivilegeAsync(person.Id, ct)).IsPrivileged)
+        {
+            return await RefusedAsync(requester, person.Id,
+                $"{person.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can revoke their pass.", ct);
+        }
+
+        var current = await passes.GetCurrentAsync(person.Id, ct);
+        if (current is null || !string.Equals(current.Id, passId, StringComparison.OrdinalIgnoreCase))
+        {
+            return new RevokeOutcome.Refused($"{person.DisplayName}'s pass changed since this card was shown (it was replaced or already removed). Look again with **TAP status for {person.UserPrincipalName}**.");
+        }
+
+        await passes.DeleteAsync(person.Id, passId, ct);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.Revoked, requester.ObjectId, person.Id, ("pass", passId)), ct);
+
+        var redacted = false;
+        var request = await requests.FindByPassIdAsync(passId, ct);
+        if (request is { Delivery: { RedactedAt: null } delivered })
+        {
+            await delivery.RedactAsync(request.RecipientId, delivered, "revoked", ct);
+            request.MarkRevoked();
+            request.MarkRedacted(time.GetUtcNow());
+            await requests.SaveAsync(request, ct);
+            await audit.AppendAsync(AuditEntry.Of(AuditKinds.Redacted, AuditKinds.SystemActor, person.Id, ("request", request.Id.ToString()), ("why", "revoked")), ct);
+            redacted = true;
+        }
+
+        return new RevokeOutcome.Revoked(person, redacted);
+    }
+
+    private async Task<RevokeOutcome> RefusedAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    {
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RevokeRefused, requester.ObjectId, targetId, ("reason", message)), ct);
+        return new RevokeOutcome.Refused(message);
+    }
+
+    private const string NotApprover = "Only TAP approvers can revoke a Temporary Access Pass.";
+}

@@ -1,0 +1,34 @@
+using Microsoft.Bot.Schema;
+using TapBot.Cards;
+using TapBot.Commands;
+using TapBot.Domain.Issuance;
+
+namespace TapBot.Actions;
+
+/// <summary>"Revoke" on a confirmation or a receipt: roles and the pass are checked again, then the pass is deleted.</summary>
+public sealed class RevokePassAction(RevocationService revocation) : ICardAction
+{
+    public string Verb => CardVerbs.RevokePass;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
+    {
+        if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to revoke the pass.");
+        var personId = context.Data.Text("personId");
+        var passId = context.Data.Text("passId");
+        if (personId is null || passId is null) return CardResponses.Card(StatusCards.Refused("This card is missing the pass to revoke."));
+
+        var outcome = await revocation.RevokeAsync(context.Requester, personId, passId, ct);
+        var card = CardResponses.CardOf(ChatCommands.RevokeReply(outcome, context.Requester));
+        if (outcome is RevokeOutcome.Revoked) await context.ReplaceCardForEveryoneAsync(card, ct);
+        return CardResponses.Card(card);
+    }
+}
+
+/// <summary>"Keep it": nothing changes.</summary>
+public sealed class CancelAction : ICardAction
+{
+    public string Verb => CardVerbs.Cancel;
+
+    public Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct) =>
+        Task.FromResult(CardResponses.Card(StatusCards.Refused("Nothing was changed.")));
+}
