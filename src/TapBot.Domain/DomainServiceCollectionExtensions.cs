@@ -19,6 +19,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<IssuanceOptions>().Bind(configuration.GetSection(IssuanceOptions.Section));
         services.AddScoped<IssuanceService>();
         services.AddScoped<RevocationService>();
+        services.AddScoped<RedactionService>();
         return services;
     }
 }

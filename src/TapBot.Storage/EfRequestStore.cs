@@ -78,6 +78,14 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         return row is null ? null : ToDomain(row);
     }
 
+    public async Task<IReadOnlyList<AccessRequest>> UnredactedDeliveriesAsync(int max, CancellationToken ct)
+    {
+        var rows = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.DeliveryMessageId != null && r.RedactedAtUtcTicks == null)
+            .OrderBy(r => r.PassExpiresAtUtcTicks).Take(max).ToListAsync(ct);
+        return rows.Select(ToDomain).ToList();
+    }
+
     public async Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         var ticks = now.UtcTicks;

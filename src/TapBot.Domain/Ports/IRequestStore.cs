@@ -15,6 +15,9 @@ public interface IRequestStore
     /// <summary>The request that issued this pass, if TapBot issued it.</summary>
     Task<AccessRequest?> FindByPassIdAsync(string passId, CancellationToken ct);
 
+    /// <summary>Requests whose passcode card is still showing a code (delivered, not yet redacted), oldest first.</summary>
+    Task<IReadOnlyList<AccessRequest>> UnredactedDeliveriesAsync(int max, CancellationToken ct);
+
     /// <summary>Pending requests whose deadline has passed (for the expiry job).</summary>
     Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct);
 }

@@ -92,6 +92,7 @@ public static class TapBotHost
         services.AddSingleton<TurnIdentity>();
         services.AddSingleton<PersonalChatRecorder>();
         services.AddSingleton<Readiness>();
+        services.AddHostedService<RedactionJob>();
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<ICardAction, PrepareIssueAction>();
