@@ -20,6 +20,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<IssuanceService>();
         services.AddScoped<RevocationService>();
         services.AddScoped<RedactionService>();
+        services.AddScoped<RecoveryService>();
         return services;
     }
 }

@@ -86,6 +86,16 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<IReadOnlyList<AccessRequest>> InterruptedAsync(DateTimeOffset createdBefore, int max, CancellationToken ct)
+    {
+        var ticks = createdBefore.UtcTicks;
+        string approved = nameof(RequestStatus.Approved), issued = nameof(RequestStatus.Issued);
+        var rows = await db.AccessRequests.AsNoTracking()
+            .Where(r => (r.Status == approved || r.Status == issued) && r.CreatedAtUtcTicks <= ticks)
+            .OrderBy(r => r.CreatedAtUtcTicks).Take(max).ToListAsync(ct);
+        return rows.Select(ToDomain).ToList();
+    }
+
     public async Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         var ticks = now.UtcTicks;

@@ -15,6 +15,7 @@ public sealed class ConnectorStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
     private int _ids;
 
     private ConnectorStub(WebApplication app) => _app = app;
@@ -29,6 +30,9 @@ public sealed class ConnectorStub : IAsyncDisposable
             .Select(c => c.Body!).ToList();
 
     public void Clear() => _calls.Clear();
+
+    /// <summary>Holds back answers to calls whose path contains the text (to catch the bot mid-delivery).</summary>
+    public void Delay(string pathContains, TimeSpan delay) => _delays[pathContains] = delay;
 
     public static async Task<ConnectorStub> StartAsync()
     {
@@ -49,6 +53,11 @@ public sealed class ConnectorStub : IAsyncDisposable
             ? await JsonNode.ParseAsync(http.Request.Body) as JsonObject
             : null;
         var path = http.Request.Path.Value!;
+        foreach (var (part, delay) in _delays)
+        {
+            if (Uri.UnescapeDataString(path).Contains(part)) await Task.Delay(delay);
+        }
+
         _calls.Enqueue(new ConnectorCall(http.Request.Method, path, body));
 
         if (http.Request.Method == "POST" && path == "/v3/conversations")

@@ -15,22 +15,28 @@ using TapBot.Storage;
 namespace TapBot.MultiInstanceTests;
 
 /// <summary>
-/// Two TapBot processes (the real executable) share one PostgreSQL database and one simulated tenant, as two
-/// replicas behind a load balancer would: activities spread over both behave as one bot.
+/// Real TapBot processes (the built executable) on one PostgreSQL database, one simulated tenant and one connector
+/// stub, as replicas behind a load balancer would run.
 /// </summary>
-public sealed class TwoInstancesTests : IAsyncLifetime
+public abstract class RealProcessesTest : IAsyncLifetime
 {
     private readonly string _database = "tapbot_multi_" + Guid.NewGuid().ToString("N");
     private readonly List<Process> _bots = [];
-    private readonly List<string> _urls = [];
-    private SimulatedTenantServer _tenant = null!;
-    private ConnectorStub _connector = null!;
-    private TenantSeed _seed = null!;
+    protected readonly List<string> _urls = [];
+    protected SimulatedTenantServer _tenant = null!;
+    protected ConnectorStub _connector = null!;
+    protected TenantSeed _seed = null!;
+
+    /// <summary>How many bot processes to start before each test.</summary>
+    protected virtual int Instances => 2;
+
+    /// <summary>Extra settings for every bot process (environment variables).</summary>
+    protected virtual Dictionary<string, string> Settings => [];
 
     private static string Server => Environment.GetEnvironmentVariable("TAPBOT_TEST_POSTGRES")
         ?? throw new InvalidOperationException("TAPBOT_TEST_POSTGRES is not set: run the suites with bash scripts/test.sh.");
 
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString;
+    protected string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = _database }.ConnectionString;
 
     public async Task InitializeAsync()
     {
@@ -38,7 +44,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         _seed = TenantSeed.Load(EmulatorOptions.BundledSeedPath);
         _tenant = await SimulatedTenantServer.StartAsync(_seed, "http://127.0.0.1:0");
         _connector = await ConnectorStub.StartAsync();
-        for (var i = 0; i < 2; i++) _urls.Add(await StartBotAsync());
+        for (var i = 0; i < Instances; i++) _urls.Add(await StartBotAsync());
     }
 
     public async Task DisposeAsync()
@@ -55,41 +61,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         await SqlAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
     }
 
-    [Fact]
-    public async Task SixtyStatusLookupsOverBothInstances_MakeOneUnbrokenAuditTrail()
-    {
-        using var http = new HttpClient();
-        var lynne = _seed.Users.Single(u => u.UserPrincipalName == "lynne@contoso.com");
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
-            http.PostAsJsonAsync(_urls[i % 2] + "/api/messages", Message("megan@contoso.com", "TAP status for lynne@contoso.com"))));
-
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(60, _connector.SentActivities.Count(a => a.ToJsonString().Contains("Usable now")));
-        await using var storage = Storage();
-        await using var scope = storage.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
-        var verification = await audit.VerifyAsync(default);
-        Assert.True(verification.Intact, verification.Problem);
-        Assert.Equal(60, verification.Events);
-        Assert.All(await audit.RecentAsync(lynne.Id, 100, default), e => Assert.Equal("StatusViewed", e.Kind));
-    }
-
-    [Fact]
-    public async Task APersonalChatSeenByOneInstance_IsKnownToTheOther()
-    {
-        using var http = new HttpClient();
-        var adele = _seed.Users.Single(u => u.UserPrincipalName == "adele@contoso.com");
-
-        (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message("adele@contoso.com", "help"))).EnsureSuccessStatusCode();
-
-        await using var storage = Storage();
-        await using var scope = storage.CreateAsyncScope();
-        var chat = await scope.ServiceProvider.GetRequiredService<IPersonalChats>().FindAsync(_seed.TenantId, adele.Id, default);
-        Assert.Equal("a:personal-" + adele.Id, chat?.ConversationId);
-    }
-
-    private ServiceProvider Storage() =>
+    protected ServiceProvider Storage() =>
         new ServiceCollection().AddLogging()
             .AddTapStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -97,7 +69,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             }).Build())
             .BuildServiceProvider();
 
-    private JsonObject Message(string upn, string text)
+    protected JsonObject Message(string upn, string text)
     {
         var user = _seed.Users.Single(u => u.UserPrincipalName == upn);
         return new JsonObject
@@ -111,7 +83,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         };
     }
 
-    private async Task<string> StartBotAsync()
+    /// <summary>The bot processes, in start order (a test may kill one).</summary>
+    protected IReadOnlyList<Process> Bots => _bots;
+
+    protected async Task<string> StartBotAsync()
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "TapBot.dll");
@@ -124,6 +99,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         start.Environment["Storage__Provider"] = "PostgreSql";
         start.Environment["Storage__ConnectionString"] = ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -164,5 +140,43 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Two processes behave as one bot.</summary>
+public sealed class TwoInstancesTests : RealProcessesTest
+{
+    [Fact]
+    public async Task SixtyStatusLookupsOverBothInstances_MakeOneUnbrokenAuditTrail()
+    {
+        using var http = new HttpClient();
+        var lynne = _seed.Users.Single(u => u.UserPrincipalName == "lynne@contoso.com");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            http.PostAsJsonAsync(_urls[i % 2] + "/api/messages", Message("megan@contoso.com", "TAP status for lynne@contoso.com"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(60, _connector.SentActivities.Count(a => a.ToJsonString().Contains("Usable now")));
+        await using var storage = Storage();
+        await using var scope = storage.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        var verification = await audit.VerifyAsync(default);
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal(60, verification.Events);
+        Assert.All(await audit.RecentAsync(lynne.Id, 100, default), e => Assert.Equal("StatusViewed", e.Kind));
+    }
+
+    [Fact]
+    public async Task APersonalChatSeenByOneInstance_IsKnownToTheOther()
+    {
+        using var http = new HttpClient();
+        var adele = _seed.Users.Single(u => u.UserPrincipalName == "adele@contoso.com");
+
+        (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message("adele@contoso.com", "help"))).EnsureSuccessStatusCode();
+
+        await using var storage = Storage();
+        await using var scope = storage.CreateAsyncScope();
+        var chat = await scope.ServiceProvider.GetRequiredService<IPersonalChats>().FindAsync(_seed.TenantId, adele.Id, default);
+        Assert.Equal("a:personal-" + adele.Id, chat?.ConversationId);
     }
 }

@@ -17,4 +17,5 @@ public static class AuditKinds
     public const string Revoked = "Revoked";
     public const string RevokeRefused = "RevokeRefused";
     public const string Redacted = "Redacted";
+    public const string IssueRecovered = "IssueRecovered";
 }

@@ -14,8 +14,15 @@ public sealed class IssuanceOptions
     /// <value>Optional regular expression the reason must match (e.g. <c>^INC\d{6}$</c> for ticket numbers). Default none.</value>
     public string? ReasonPattern { get; set; }
 
+    /// <value>
+    /// Seconds after which an issuance still between approval and delivery counts as interrupted (a crash) and is
+    /// cleaned up: its pass is deleted, since its code reached nobody. Default 300.
+    /// </value>
+    public int RecoverAfterSeconds { get; set; } = 300;
+
     public IEnumerable<string> Problems()
     {
+        if (RecoverAfterSeconds is < 1 or > 86400) yield return "Issuance:RecoverAfterSeconds must be 1..86400.";
         if (MaxLifetimeInMinutes is < 10 or > 43200) yield return "Issuance:MaxLifetimeInMinutes must be 10..43200.";
         if (ReasonPattern is { Length: > 0 } pattern)
         {

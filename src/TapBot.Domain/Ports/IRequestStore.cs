@@ -18,6 +18,12 @@ public interface IRequestStore
     /// <summary>Requests whose passcode card is still showing a code (delivered, not yet redacted), oldest first.</summary>
     Task<IReadOnlyList<AccessRequest>> UnredactedDeliveriesAsync(int max, CancellationToken ct);
 
+    /// <summary>
+    /// Requests left between approval and delivery since before <paramref name="createdBefore"/>: their issuing was
+    /// interrupted (a crash, a restart), because a live one finishes in seconds.
+    /// </summary>
+    Task<IReadOnlyList<AccessRequest>> InterruptedAsync(DateTimeOffset createdBefore, int max, CancellationToken ct);
+
     /// <summary>Pending requests whose deadline has passed (for the expiry job).</summary>
     Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct);
 }

@@ -39,6 +39,9 @@ public sealed class FaultInjector(EmulatorOptions options)
         }
 
         if (hit is null) return;
+        Interlocked.Increment(ref hit.HitCount);
+        if (hit.DelayMs > 0) Thread.Sleep(hit.DelayMs); // requests run on the thread pool; a test knob only
+        if (hit.Status == 0) return;
         if (hit.Status == 429) throw Throttled(hit.RetryAfterSeconds ?? options.RetryAfterSeconds);
         var e = new GraphErrorException(hit.Status, hit.Code ?? DefaultCode(hit.Status), hit.Message ?? DefaultMessage(hit.Status));
         if (hit.RetryAfterSeconds is { } s) e.Headers["Retry-After"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -79,6 +82,14 @@ public sealed class FaultRule
     public string? Message { get; set; }
     public int? RetryAfterSeconds { get; set; }
     public int Times { get; set; } = 1;
+
+    /// <summary>Milliseconds to wait before answering; with <see cref="Status"/> 0 the request then succeeds.</summary>
+    public int DelayMs { get; set; }
+
+    /// <summary>How many requests this rule has caught so far.</summary>
+    public int Hits => Volatile.Read(ref HitCount);
+
+    internal int HitCount;
 
     public bool Matches(GraphCall call) =>
         (Method is null || string.Equals(Method, call.Method, StringComparison.OrdinalIgnoreCase))

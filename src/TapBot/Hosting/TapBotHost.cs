@@ -93,6 +93,7 @@ public static class TapBotHost
         services.AddSingleton<PersonalChatRecorder>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<RedactionJob>();
+        services.AddHostedService<RecoveryJob>();
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<ICardAction, PrepareIssueAction>();

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TapBot.Domain.Ports;
+using TapBot.SimulatedTenant.Http;
+
+namespace TapBot.MultiInstanceTests;
+
+/// <summary>
+/// kill -9 a TapBot process in the middle of issuing, at two points, then start another: nothing is left
+/// half-done. A pass whose code reached nobody is deleted, and the request says why.
+/// </summary>
+public sealed class CrashRecoveryTests : RealProcessesTest
+{
+    protected override int Instances => 1;
+
+    protected override Dictionary<string, string> Settings => new() { ["Issuance__RecoverAfterSeconds"] = "1" };
+
+    private JsonObject IssueFor(string upn)
+    {
+        var megan = Message("megan@contoso.com", "");
+        megan.Remove("text");
+        megan["type"] = "invoke";
+        megan["name"] = "adaptiveCard/action";
+        megan["replyToId"] = "form-1";
+        megan["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute", ["verb"] = "issuePass",
+                ["data"] = new JsonObject
+                {
+                    ["personId"] = _seed.Users.Single(u => u.UserPrincipalName == upn).Id, ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-9",
+                },
+            },
+            ["trigger"] = "manual",
+        };
+        return megan;
+    }
+
+    private async Task<string?> RequestStatusAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("""SELECT "Status" FROM access_requests LIMIT 1""", connection);
+        return await query.ExecuteScalarAsync() as string;
+    }
+
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        for (var i = 0; i < seconds * 10; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("Timed out waiting for " + what);
+    }
+
+    [Theory]
+    [InlineData("while Graph creates the pass", "POST", "temporaryAccessPassMethods", "Approved")]
+    [InlineData("after the pass exists, before delivery", "GET", "/manager-never-called", "Issued")]
+    public async Task KilledMidIssue_TheNextInstanceDeletesTheOrphanPass(string when, string method, string path, string statusAtKill)
+    {
+        using var http = new HttpClient();
+        var adele = _seed.Users.Single(u => u.UserPrincipalName == "adele@contoso.com");
+        (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message("adele@contoso.com", "hi"))).EnsureSuccessStatusCode();
+        var slowCreate = new FaultRule { Method = method, PathContains = path, Status = 0, DelayMs = 3000, Times = 1 };
+        if (statusAtKill == "Approved")
+        {
+            _tenant.Faults.Add(slowCreate);
+        }
+        else
+        {
+            _connector.Delay("a:personal-" + adele.Id, TimeSpan.FromSeconds(5));
+        }
+
+        _ = http.PostAsJsonAsync(_urls[0] + "/api/messages", IssueFor("adele@contoso.com")); // never completes: the bot dies
+        await WaitUntilAsync(async () => await RequestStatusAsync() == statusAtKill, $"the request to reach {statusAtKill} ({when})");
+        if (statusAtKill == "Approved") await WaitUntilAsync(() => Task.FromResult(slowCreate.Hits == 1), "Graph to receive the create");
+        Bots[0].Kill(entireProcessTree: true);
+        await Bots[0].WaitForExitAsync();
+        await WaitUntilAsync(() => Task.FromResult(_tenant.State.GetPass(_tenant.State.GetUser(adele.Id)) is not null), "the emulator to finish creating the pass");
+
+        _urls.Add(await StartBotAsync()); // a new instance, as after a restart
+
+        await WaitUntilAsync(async () => await RequestStatusAsync() == "Failed", "the recovery job");
+        Assert.Null(_tenant.State.GetPass(_tenant.State.GetUser(adele.Id)));
+        await using var storage = Storage();
+        async Task<T> Audit<T>(Func<IAuditTrail, Task<T>> read)
+        {
+            await using var scope = storage.CreateAsyncScope();
+            return await read(scope.ServiceProvider.GetRequiredService<IAuditTrail>());
+        }
+
+        // The request is saved first, then audited: wait for the audit line too.
+        await WaitUntilAsync(async () => (await Audit(a => a.RecentAsync(adele.Id, 20, default))).Any(e => e.Kind == "IssueRecovered"), "the audit event");
+        Assert.True((await Audit(a => a.VerifyAsync(default))).Intact);
+        Assert.DoesNotContain(_connector.Calls, c => c.Body?.ToJsonString().Contains("Your Temporary Access Pass") == true && statusAtKill == "Approved");
+    }
+}
