@@ -32,6 +32,7 @@ internal sealed class AccessRequestRecord
     public long? RedactedAtUtcTicks { get; set; }
     public string? FailureReason { get; set; }
     public int Version { get; set; }
+    public string? SourceKey { get; set; }
 }
 
 /// <summary><see cref="IRequestStore"/> on EF Core with <see cref="AccessRequest.Version"/> as the concurrency token.</summary>
@@ -40,8 +41,31 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
     public async Task AddAsync(AccessRequest request, CancellationToken ct)
     {
         db.AccessRequests.Add(ToRecord(request, request.Version));
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (request.SourceKey is not null)
+        {
+            db.ChangeTracker.Clear();
+            // The unique source key is the likely cause: another click on the same card got there first.
+            if (await db.AccessRequests.AsNoTracking().AnyAsync(r => r.SourceKey == request.SourceKey, ct))
+            {
+                throw new DuplicateRequestException(request.SourceKey);
+            }
+
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<AccessRequest?> FindBySourceKeyAsync(string sourceKey, CancellationToken ct)
+    {
+        var row = await db.AccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.SourceKey == sourceKey, ct);
+        return row is null ? null : ToDomain(row);
     }
 
     public async Task<AccessRequest?> GetAsync(Guid id, CancellationToken ct)
@@ -115,7 +139,7 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         DecidedAtUtcTicks = r.Decision?.At.UtcTicks, DecisionNote = r.Decision?.Note, PassId = r.PassId,
         PassExpiresAtUtcTicks = r.PassExpiresAt?.UtcTicks, DeliveryConversationId = r.Delivery?.ConversationId,
         DeliveryMessageId = r.Delivery?.MessageId, DeliveredAtUtcTicks = r.Delivery?.At.UtcTicks,
-        RedactedAtUtcTicks = r.Delivery?.RedactedAt?.UtcTicks, FailureReason = r.FailureReason, Version = version,
+        RedactedAtUtcTicks = r.Delivery?.RedactedAt?.UtcTicks, FailureReason = r.FailureReason, Version = version, SourceKey = r.SourceKey,
     };
 
     private static AccessRequest ToDomain(AccessRequestRecord r) => AccessRequest.Restore(
@@ -124,7 +148,7 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         r.DeciderId is null ? null : new Decision(r.DeciderId, r.Approved ?? false, At(r.DecidedAtUtcTicks ?? 0), r.DecisionNote),
         r.PassId, At(r.PassExpiresAtUtcTicks),
         r.DeliveryConversationId is null ? null : new Delivery(r.DeliveryConversationId, r.DeliveryMessageId ?? "", At(r.DeliveredAtUtcTicks ?? 0), At(r.RedactedAtUtcTicks)),
-        r.FailureReason, r.Version);
+        r.FailureReason, r.Version, r.SourceKey);
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 

@@ -71,6 +71,9 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.Property(r => r.FailureReason).HasMaxLength(500);
             e.HasIndex(r => new { r.Status, r.DecideByUtcTicks });
             e.HasIndex(r => r.TargetId);
+            e.HasIndex(r => r.PassId);
+            e.Property(r => r.SourceKey).HasMaxLength(600);
+            e.HasIndex(r => r.SourceKey).IsUnique();
         });
 
         model.Entity<JobLeaseRecord>(e =>

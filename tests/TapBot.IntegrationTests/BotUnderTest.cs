@@ -64,11 +64,12 @@ public sealed class BotUnderTest : IAsyncDisposable
     public JsonObject Message(string fromUpnPrefix, string? text) => Activity("message", fromUpnPrefix, a => a["text"] = text);
 
     /// <summary>An adaptiveCard/action invoke (Action.Execute click) from a seed user.</summary>
-    public JsonObject Invoke(string fromUpnPrefix, string verb, JsonObject? data = null, string trigger = "manual") =>
+    public JsonObject Invoke(string fromUpnPrefix, string verb, JsonObject? data = null, string trigger = "manual", string? cardMessageId = null) =>
         Activity("invoke", fromUpnPrefix, a =>
         {
             a["name"] = "adaptiveCard/action";
-            a["replyToId"] = "card-message-1";
+            // Each click is on its own card unless a test says otherwise (clicks on one card are idempotent).
+            a["replyToId"] = cardMessageId ?? "card-" + Guid.NewGuid().ToString("N");
             a["value"] = new JsonObject
             {
                 ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data ?? [] },
@@ -113,9 +114,9 @@ public sealed class BotUnderTest : IAsyncDisposable
     }
 
     /// <summary>Clicks an Action.Execute and returns the invoke response body.</summary>
-    public async Task<JsonObject> ClickAsync(string fromUpnPrefix, string verb, JsonObject? data = null, string trigger = "manual")
+    public async Task<JsonObject> ClickAsync(string fromUpnPrefix, string verb, JsonObject? data = null, string trigger = "manual", string? cardMessageId = null)
     {
-        var response = await PostAsync(Invoke(fromUpnPrefix, verb, data, trigger));
+        var response = await PostAsync(Invoke(fromUpnPrefix, verb, data, trigger, cardMessageId));
         Assert.Equal(200, (int)response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

@@ -149,6 +149,28 @@ public sealed class IssuanceTests : IAsyncLifetime
         Assert.Contains("revoked for Nestor Wilke", Text(revoked["value"]));
     }
 
+    [Fact]
+    public async Task TwentyClicksOnOneForm_AtOnce_IssueOnePassAndDeliverOnce()
+    {
+        await _bot.SayAsync("adele", "hi");
+        var creates = new FaultRule { Method = "POST", PathContains = "temporaryAccessPassMethods", Status = 0, Times = 1000 };
+        _bot.Tenant.Faults.Add(creates);
+        _bot.Connector.Clear();
+
+        // Double clicks, impatient clicks and Teams retrying the invoke: all on the same card message.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            _bot.ClickAsync("megan", "issuePass", Choice("adele"), cardMessageId: "form-message-7")));
+
+        Assert.Equal(1, creates.Hits);
+        Assert.Single(_bot.Connector.Calls, c => Text(c.Body).Contains("Your Temporary Access Pass"));
+        Assert.All(responses, r => Assert.Equal(200, r["statusCode"]!.GetValue<int>()));
+        Assert.Contains(responses, r => Text(r["value"]).Contains("issued for Adele Vance"));
+
+        var again = await _bot.ClickAsync("megan", "issuePass", Choice("adele"), cardMessageId: "form-message-7");
+        Assert.Contains("issued for Adele Vance", Text(again["value"])); // a late retry gets the same receipt
+        Assert.Equal(1, creates.Hits);
+    }
+
     [Theory]
     [InlineData("adele", "lynne@contoso.com", "Only TAP approvers")]
     [InlineData("megan", "megan@contoso.com", "for yourself")]

@@ -147,6 +147,43 @@ public abstract class RealProcessesTest : IAsyncLifetime
 public sealed class TwoInstancesTests : RealProcessesTest
 {
     [Fact]
+    public async Task FiftyClicksOnOneIssueForm_SpreadOverBothInstances_OneDecisionOnePassOneDelivery()
+    {
+        using var http = new HttpClient();
+        (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message("adele@contoso.com", "hi"))).EnsureSuccessStatusCode();
+        var creates = new TapBot.SimulatedTenant.Http.FaultRule { Method = "POST", PathContains = "temporaryAccessPassMethods", Status = 0, Times = 1000 };
+        _tenant.Faults.Add(creates);
+        var adele = _seed.Users.Single(u => u.UserPrincipalName == "adele@contoso.com");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+        {
+            var click = Message("megan@contoso.com", "");
+            click.Remove("text");
+            click["type"] = "invoke";
+            click["name"] = "adaptiveCard/action";
+            click["replyToId"] = "issue-form-1";
+            click["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject
+                {
+                    ["type"] = "Action.Execute", ["verb"] = "issuePass",
+                    ["data"] = new JsonObject { ["personId"] = adele.Id, ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-50" },
+                },
+                ["trigger"] = "manual",
+            };
+            return http.PostAsJsonAsync(_urls[i % 2] + "/api/messages", click);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, creates.Hits);
+        Assert.Single(_connector.SentActivities, a => a.ToJsonString().Contains("Your Temporary Access Pass"));
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("""SELECT count(*) FROM access_requests""", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task SixtyStatusLookupsOverBothInstances_MakeOneUnbrokenAuditTrail()
     {
         using var http = new HttpClient();

@@ -68,8 +68,17 @@ public sealed class IssuanceService(
             : await PrepareForAsync(requester, requesterRoles, person, ct);
     }
 
-    public async Task<IssueOutcome> IssueAsync(Requester requester, string tenantId, IssueChoice choice, CancellationToken ct)
+    /// <param name="sourceKey">
+    /// The clicked card (conversation and message). A second click, or Teams retrying the invoke, finds the request
+    /// this key started and answers with it: one form, at most one pass and one delivery.
+    /// </param>
+    public async Task<IssueOutcome> IssueAsync(Requester requester, string tenantId, IssueChoice choice, string? sourceKey, CancellationToken ct)
     {
+        if (sourceKey is not null && await requests.FindBySourceKeyAsync(sourceKey, ct) is { } earlier)
+        {
+            return await AlreadyStartedAsync(earlier, ct);
+        }
+
         // Everything is decided again from the directory: the form may be old, and its data is untrusted.
         var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
         if (!requesterRoles.CanApprove()) return Refuse(NotApprover);
@@ -103,9 +112,18 @@ public sealed class IssuanceService(
 
         var now = time.GetUtcNow();
         var request = AccessRequest.Create(RequestKind.DirectIssuance, tenantId, requester.ObjectId, target.Id, target.Id,
-            choice.LifetimeInMinutes, null, policy.IsUsableOnce || choice.IsUsableOnce, reason, now, TimeSpan.FromMinutes(5));
+            choice.LifetimeInMinutes, null, policy.IsUsableOnce || choice.IsUsableOnce, reason, now, TimeSpan.FromMinutes(5), sourceKey);
         request.ApproveAsIssuer(now);
-        await requests.AddAsync(request, ct);
+        try
+        {
+            await requests.AddAsync(request, ct);
+        }
+        catch (DuplicateRequestException)
+        {
+            // Two clicks at the same moment: the other one is issuing; this one reports on it.
+            return await AlreadyStartedAsync((await requests.FindBySourceKeyAsync(sourceKey!, ct))!, ct);
+        }
+
         await AuditAsync(AuditKinds.IssueApproved, requester, request, ct);
 
         IssuedPass issued;
@@ -141,6 +159,22 @@ public sealed class IssuanceService(
             await requests.SaveAsync(request, ct);
             await AuditAsync(AuditKinds.IssueFailed, requester, request, ct, ("delivery", e.Message));
             return Refuse($"The code could not be delivered to {target.DisplayName} privately, so the pass was deleted again. Nothing is left behind.");
+        }
+    }
+
+    private async Task<IssueOutcome> AlreadyStartedAsync(AccessRequest earlier, CancellationToken ct)
+    {
+        switch (earlier.Status)
+        {
+            case RequestStatus.Delivered:
+                var target = await directory.GetPersonAsync(earlier.TargetId, ct);
+                return target is null ? Refuse("This form was already used; the pass was issued.") : new IssueOutcome.Issued(earlier, target);
+            case RequestStatus.Approved or RequestStatus.Issued:
+                return Refuse("This form was already submitted and the pass is being issued; nothing more was created.");
+            case RequestStatus.Revoked:
+                return Refuse("This form was already used, and the pass it issued has been revoked since. Type **issue TAP for** and the person to start again.");
+            default:
+                return Refuse($"This form was already used and issuing did not complete ({earlier.FailureReason ?? earlier.Status.ToString()}). Type **issue TAP for** and the person to start again.");
         }
     }
 

@@ -5,7 +5,11 @@ namespace TapBot.Domain.Ports;
 /// <summary>Where requests live. Saves are conditional on the version read: a stale save throws.</summary>
 public interface IRequestStore
 {
+    /// <summary>Stores a new request; throws <see cref="DuplicateRequestException"/> when its source key is taken.</summary>
     Task AddAsync(AccessRequest request, CancellationToken ct);
+
+    /// <summary>The request started from this source (card message), if any.</summary>
+    Task<AccessRequest?> FindBySourceKeyAsync(string sourceKey, CancellationToken ct);
 
     Task<AccessRequest?> GetAsync(Guid id, CancellationToken ct);
 

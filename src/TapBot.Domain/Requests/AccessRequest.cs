@@ -51,6 +51,12 @@ public sealed class AccessRequest
     public string Reason { get; private init; } = "";
     public DateTimeOffset CreatedAt { get; private init; }
 
+    /// <summary>
+    /// What started this request (the card message that was clicked), so a repeated click or a retried invoke
+    /// finds the same request instead of creating a second one. Unique in storage.
+    /// </summary>
+    public string? SourceKey { get; private init; }
+
     /// <summary>When a pending request lapses undecided.</summary>
     public DateTimeOffset DecideBy { get; private init; }
 
@@ -63,23 +69,26 @@ public sealed class AccessRequest
     public int Version { get; private set; }
 
     public static AccessRequest Create(RequestKind kind, string tenantId, string requesterId, string targetId, string recipientId,
-        int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, string reason, DateTimeOffset now, TimeSpan decideWithin)
+        int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, string reason, DateTimeOffset now, TimeSpan decideWithin,
+        string? sourceKey = null)
     {
         if (lifetimeInMinutes is < 10 or > 43200) throw new RequestTransitionException("A pass lasts 10 to 43,200 minutes.");
         return new AccessRequest
         {
             Id = Guid.NewGuid(), Kind = kind, TenantId = tenantId, RequesterId = requesterId, TargetId = targetId,
             RecipientId = recipientId, LifetimeInMinutes = lifetimeInMinutes, StartsAt = startsAt, IsUsableOnce = isUsableOnce,
-            Reason = reason, CreatedAt = now, DecideBy = now + decideWithin, Status = RequestStatus.Pending,
+            Reason = reason, CreatedAt = now, DecideBy = now + decideWithin, Status = RequestStatus.Pending, SourceKey = sourceKey,
         };
     }
 
     /// <summary>Rebuilds a stored request (storage only).</summary>
     public static AccessRequest Restore(Guid id, RequestKind kind, string tenantId, string requesterId, string targetId, string recipientId,
         int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, string reason, DateTimeOffset createdAt, DateTimeOffset decideBy,
-        RequestStatus status, Decision? decision, string? passId, DateTimeOffset? passExpiresAt, Delivery? delivery, string? failureReason, int version) =>
+        RequestStatus status, Decision? decision, string? passId, DateTimeOffset? passExpiresAt, Delivery? delivery, string? failureReason, int version,
+        string? sourceKey = null) =>
         new()
         {
+            SourceKey = sourceKey,
             Id = id, Kind = kind, TenantId = tenantId, RequesterId = requesterId, TargetId = targetId, RecipientId = recipientId,
             LifetimeInMinutes = lifetimeInMinutes, StartsAt = startsAt, IsUsableOnce = isUsableOnce, Reason = reason,
             CreatedAt = createdAt, DecideBy = decideBy, Status = status, Decision = decision, PassId = passId,
@@ -168,6 +177,12 @@ public sealed class AccessRequest
 
 /// <summary>An illegal move of a request; the message is fit to show a user.</summary>
 public sealed class RequestTransitionException(string message) : Exception(message);
+
+/// <summary>A request from the same source (the same clicked card) exists already.</summary>
+public sealed class DuplicateRequestException(string sourceKey) : Exception("A request from this card exists already.")
+{
+    public string SourceKey { get; } = sourceKey;
+}
 
 /// <summary>Someone else changed the request since it was read (the concurrency token moved on).</summary>
 public sealed class RequestChangedException(Guid id) : Exception($"Request {id} was changed by someone else.")

@@ -17,6 +17,9 @@ public interface ICardAction
 /// </summary>
 public sealed record CardActionContext(Requester Requester, CardData Data, bool IsAutomaticRefresh)
 {
+    /// <summary>The clicked card (conversation and message id), or null when the channel did not say.</summary>
+    public string? SourceKey { get; init; }
+
     /// <summary>Rewrites the message that holds the clicked card, for everyone in the conversation.</summary>
     public Func<System.Text.Json.Nodes.JsonObject, CancellationToken, Task> ReplaceCardForEveryoneAsync { get; init; } = (_, _) => Task.CompletedTask;
 }

@@ -42,7 +42,8 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
         }
 
         var oneTime = context.Data.Text("oneTime") is not "false";
-        var outcome = await issuance.IssueAsync(context.Requester, tenant.Id, new IssueChoice(personId, minutes, oneTime, context.Data.Text("reason")), ct);
+        var outcome = await issuance.IssueAsync(context.Requester, tenant.Id,
+            new IssueChoice(personId, minutes, oneTime, context.Data.Text("reason")), context.SourceKey, ct);
         switch (outcome)
         {
             case IssueOutcome.Issued issued:

@@ -106,6 +106,8 @@ public sealed class TapActivityHandler(
         var automatic = (turn.Activity.Value as JObject)?["trigger"]?.ToString() == "automatic";
         var context = new CardActionContext(requester, CardData.From(invokeValue.Action?.Data), automatic)
         {
+            SourceKey = string.IsNullOrEmpty(turn.Activity.ReplyToId) ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes($"{turn.Activity.Conversation?.Id}|{turn.Activity.ReplyToId}"))),
             ReplaceCardForEveryoneAsync = async (card, token) =>
             {
                 if (string.IsNullOrEmpty(turn.Activity.ReplyToId)) return;

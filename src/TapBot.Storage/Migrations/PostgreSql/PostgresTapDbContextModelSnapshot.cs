@@ -99,6 +99,10 @@ namespace TapBot.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
                     b.Property<long?>("StartsAtUtcTicks")
                         .HasColumnType("bigint");
 
@@ -122,6 +126,11 @@ namespace TapBot.Storage.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PassId");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
 
                     b.HasIndex("TargetId");
 

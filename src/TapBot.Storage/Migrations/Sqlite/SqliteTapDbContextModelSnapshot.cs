@@ -94,6 +94,10 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("StartsAtUtcTicks")
                         .HasColumnType("INTEGER");
 
@@ -117,6 +121,11 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PassId");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
 
                     b.HasIndex("TargetId");
 
