@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();
+        services.AddScoped<IApproverChannels, EfApproverChannels>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)

@@ -18,6 +18,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<AuditAnchorRecord> AuditAnchor => Set<AuditAnchorRecord>();
     internal DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
     internal DbSet<AccessRequestRecord> AccessRequests => Set<AccessRequestRecord>();
+    internal DbSet<ApproverChannelRecord> ApproverChannels => Set<ApproverChannelRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -74,6 +75,19 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(r => r.PassId);
             e.Property(r => r.SourceKey).HasMaxLength(600);
             e.HasIndex(r => r.SourceKey).IsUnique();
+        });
+
+        model.Entity<ApproverChannelRecord>(e =>
+        {
+            e.ToTable("approver_channels");
+            e.HasKey(c => c.TenantId);
+            e.Property(c => c.TenantId).HasMaxLength(64);
+            e.Property(c => c.ChannelId).HasMaxLength(64);
+            e.Property(c => c.ServiceUrl).HasMaxLength(2048);
+            e.Property(c => c.ConversationId).HasMaxLength(512);
+            e.Property(c => c.TeamId).HasMaxLength(512);
+            e.Property(c => c.BotId).HasMaxLength(256);
+            e.Property(c => c.SetBy).HasMaxLength(64);
         });
 
         model.Entity<JobLeaseRecord>(e =>

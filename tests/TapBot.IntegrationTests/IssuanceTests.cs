@@ -162,7 +162,8 @@ public sealed class IssuanceTests : IAsyncLifetime
             _bot.ClickAsync("megan", "issuePass", Choice("adele"), cardMessageId: "form-message-7")));
 
         Assert.Equal(1, creates.Hits);
-        Assert.Single(_bot.Connector.Calls, c => Text(c.Body).Contains("Your Temporary Access Pass"));
+        Assert.True(_bot.Connector.Calls.Count(c => Text(c.Body).Contains("Your Temporary Access Pass")) == 1,
+            string.Join("\n---\n", responses.Select(r => Text(r["value"]))));
         Assert.All(responses, r => Assert.Equal(200, r["statusCode"]!.GetValue<int>()));
         Assert.Contains(responses, r => Text(r["value"]).Contains("issued for Adele Vance"));
 

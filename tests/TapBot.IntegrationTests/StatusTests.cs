@@ -329,6 +329,34 @@ public sealed class StatusTests : IAsyncLifetime
         Assert.Contains("Always", off);
     }
 
+    [Theory]
+    [InlineData("megan", "channel", "approval cards will be posted in this channel")]
+    [InlineData("adele", "channel", "Only TAP approvers can choose")]
+    [InlineData("megan", "personal", "Type this in the Teams channel")]
+    public async Task ApproversChannel_IsSetByAnApproverInAChannel(string who, string conversationType, string expected)
+    {
+        _bot.Connector.Clear();
+        var activity = _bot.Message(who, "<at>TapBot</at> use this channel for TAP approvals");
+        activity["conversation"]!["conversationType"] = conversationType;
+        activity["conversation"]!["id"] = conversationType == "channel" ? "19:approvals@thread.skype;messageid=1700000000000" : "a:personal";
+        activity["channelData"]!["team"] = new JsonObject { ["id"] = "19:team@thread.skype" };
+
+        var status = await _bot.PostAsync(activity);
+
+        var replies = new BotReplies(_bot.Connector.SentActivities).AllText;
+        Assert.True(replies.Contains(expected), $"{status.StatusCode}: {replies}");
+        await using var scope = _bot.App.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<IApproverChannels>().GetAsync(_bot.TenantId, default);
+        if (expected.StartsWith("approval cards", StringComparison.Ordinal))
+        {
+            Assert.Equal(("19:approvals@thread.skype", "19:team@thread.skype", _bot.User("megan").Id), (stored!.ConversationId, stored.TeamId, stored.SetBy));
+        }
+        else
+        {
+            Assert.Null(stored);
+        }
+    }
+
     [Fact]
     public async Task Healthz_SaysAlive()
     {

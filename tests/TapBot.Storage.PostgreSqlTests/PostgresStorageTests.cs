@@ -56,3 +56,5 @@ public sealed class PostgresAuditRetentionJobTests : AuditRetentionJobTests<Post
 public sealed class PostgresJobLeaseTests : JobLeaseTests<PostgresTestDatabase>;
 
 public sealed class PostgresRequestStoreTests : RequestStoreTests<PostgresTestDatabase>;
+
+public sealed class PostgresApproverChannelTests : ApproverChannelTests<PostgresTestDatabase>;

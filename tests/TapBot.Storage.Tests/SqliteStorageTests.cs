@@ -22,3 +22,5 @@ public sealed class SqliteAuditRetentionJobTests : AuditRetentionJobTests<Sqlite
 public sealed class SqliteJobLeaseTests : JobLeaseTests<SqliteTestDatabase>;
 
 public sealed class SqliteRequestStoreTests : RequestStoreTests<SqliteTestDatabase>;
+
+public sealed class SqliteApproverChannelTests : ApproverChannelTests<SqliteTestDatabase>;

@@ -45,6 +45,12 @@ public sealed class CommandParserTests
         Assert.Equal(person, Assert.IsType<BotCommand.Revoke>(CommandParser.Parse(text)).PersonText);
 
     [Theory]
+    [InlineData("use this channel for TAP approvals")]
+    [InlineData("set approvers channel here")]
+    [InlineData("please use this channel for approvals")]
+    public void Parse_ApproverChannel(string text) => Assert.IsType<BotCommand.SetApproverChannel>(CommandParser.Parse(text));
+
+    [Theory]
     [InlineData("TAP policy")]
     [InlineData("what's the TAP policy?")]
     [InlineData("show me our temporary access pass rules please")]

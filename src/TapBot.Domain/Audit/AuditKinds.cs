@@ -18,4 +18,5 @@ public static class AuditKinds
     public const string RevokeRefused = "RevokeRefused";
     public const string Redacted = "Redacted";
     public const string IssueRecovered = "IssueRecovered";
+    public const string ApproverChannelSet = "ApproverChannelSet";
 }

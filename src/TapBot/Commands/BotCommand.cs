@@ -16,6 +16,9 @@ public abstract record BotCommand
     /// <summary>"revoke TAP for X": an approver asks to delete a person's pass.</summary>
     public sealed record Revoke(string PersonText) : BotCommand;
 
+    /// <summary>"use this channel for TAP approvals": an approver picks the channel approval cards go to.</summary>
+    public sealed record SetApproverChannel : BotCommand;
+
     /// <summary>The tenant's TAP policy in plain words.</summary>
     public sealed record Policy : BotCommand;
 

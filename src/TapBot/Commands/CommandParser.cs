@@ -16,6 +16,11 @@ public static partial class CommandParser
             return new BotCommand.Help();
         }
 
+        if (ApproverChannelWords().IsMatch(t))
+        {
+            return new BotCommand.SetApproverChannel();
+        }
+
         if (PolicyWords().IsMatch(t))
         {
             return new BotCommand.Policy();
@@ -55,6 +60,9 @@ public static partial class CommandParser
     private static string Normalize(string? text)
     {
         var t = Spaces().Replace(text ?? "", " ").Trim();
+        // "@TapBot" in a channel arrives as <at>TapBot</at>; normally removed with its mention entity, but a
+        // leading one left behind is still not part of the command.
+        t = LeadingMention().Replace(t, "");
         // Peel polite words off both ends until nothing changes ("hey, could you please ...").
         string before;
         do
@@ -70,6 +78,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^(?:<at>[^<]{0,200}</at>\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingMention();
 
     [GeneratedRegex(@"^(?:please|pls|kindly|hey|hi|hello|tapbot|can you|could you|would you|will you|i'd like to|i want to|i need to)\b[\s,]*", RegexOptions.IgnoreCase)]
     private static partial Regex PoliteStart();
@@ -94,6 +105,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:(?<request>request\s+(?:a\s+)?(?:tap|temporary access pass)|i\s+(?:lost|broke|forgot|replaced)\s+my\s+(?:phone|device|authenticator|security key|passkey|yubikey).*|i\s+need\s+(?:recovery\s+)?help.*))$", RegexOptions.IgnoreCase)]
     private static partial Regex NotYet();
+
+    [GeneratedRegex(@"^(?:use|set|make)\s+(?:this\s+channel\s+(?:for|as)\s+(?:the\s+)?(?:tap\s+)?approv(?:als|ers)(?:'?\s*channel)?|(?:the\s+)?(?:tap\s+)?approv(?:als|ers)\s+channel(?:\s+(?:here|to this channel))?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ApproverChannelWords();
 
     [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]
     private static partial Regex SelfWords();

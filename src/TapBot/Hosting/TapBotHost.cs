@@ -95,6 +95,7 @@ public static class TapBotHost
         services.AddHostedService<RedactionJob>();
         services.AddHostedService<RecoveryJob>();
         services.AddScoped<ChatCommands>();
+        services.AddScoped<ApproverChannelCommand>();
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<ICardAction, PrepareIssueAction>();
         services.AddScoped<ICardAction, IssuePassAction>();

@@ -18,6 +18,7 @@ public sealed class TapActivityHandler(
     ChatCommands commands,
     CardActionRouter actions,
     PersonalChatRecorder chatRecorder,
+    ApproverChannelCommand approverChannel,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
@@ -76,7 +77,10 @@ public sealed class TapActivityHandler(
         var command = CommandParser.Parse(text);
         TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
-        await turn.SendActivityAsync(await commands.AnswerAsync(command, requester, ct), ct);
+        var answer = command is BotCommand.SetApproverChannel
+            ? await approverChannel.SetAsync(turn.Activity, requester, ct) // needs the conversation itself
+            : await commands.AnswerAsync(command, requester, ct);
+        await turn.SendActivityAsync(answer, ct);
     }
 
     /// <summary>The message text without "@TapBot" (channels and group chats); the raw text if the mention is malformed.</summary>
