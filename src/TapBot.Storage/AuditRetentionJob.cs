@@ -20,6 +20,8 @@ internal sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Au
         var o = options.Value;
         if (o.RetentionDays == 0) return;
 
+        // First run a minute after start (the database is migrated by then), then every PurgeEveryHours.
+        await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(o.PurgeEveryHours), time);
         do
         {

@@ -46,7 +46,14 @@ public static class StorageServiceCollectionExtensions
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TapDbContext>().Database.MigrateAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<TapDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db is SqliteTapDbContext)
+            {
+                // Write-ahead logging: readers never wait for the writer, and concurrent turns contend far less.
+                // The setting is stored in the database file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -163,7 +163,7 @@ public sealed class IssuanceTests : IAsyncLifetime
 
         Assert.Equal(1, creates.Hits);
         Assert.True(_bot.Connector.Calls.Count(c => Text(c.Body).Contains("Your Temporary Access Pass")) == 1,
-            string.Join("\n---\n", responses.Select(r => Text(r["value"]))));
+            string.Join("\n", _logs.Lines.Where(l => l.StartsWith("Error") || l.StartsWith("Critical")).Take(3)));
         Assert.All(responses, r => Assert.Equal(200, r["statusCode"]!.GetValue<int>()));
         Assert.Contains(responses, r => Text(r["value"]).Contains("issued for Adele Vance"));
 

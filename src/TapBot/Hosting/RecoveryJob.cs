@@ -10,6 +10,8 @@ public sealed class RecoveryJob(IServiceScopeFactory scopes, TimeProvider time, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first run waits until the host has started (migrations done), then every minute.
+        await Task.Yield();
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         do
         {
