@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -167,8 +168,13 @@ public sealed class IssuanceTests : IAsyncLifetime
         Assert.All(responses, r => Assert.Equal(200, r["statusCode"]!.GetValue<int>()));
         Assert.Contains(responses, r => Text(r["value"]).Contains("issued for Adele Vance"));
 
-        var again = await _bot.ClickAsync("megan", "issuePass", Choice("adele"), cardMessageId: "form-message-7");
-        Assert.Contains("issued for Adele Vance", Text(again["value"])); // a late retry gets the same receipt
+        // A late click on the same card (as in a shared chat, by another approver) gets the same receipt, naming who
+        // issued it rather than who clicked last, and creates nothing.
+        var late = _bot.Invoke("isaiah", "issuePass", Choice("adele"), cardMessageId: "form-message-7");
+        late["conversation"]!["id"] = "a:personal-" + _bot.User("megan").Id;
+        var again = (await (await _bot.PostAsync(late)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains("issued for Adele Vance", Text(again["value"]));
+        Assert.Contains("Megan Bowen", Text(again["value"]));
         Assert.Equal(1, creates.Hits);
     }
 

@@ -33,7 +33,8 @@ public abstract record IssueOutcome
 {
     private IssueOutcome() { }
 
-    public sealed record Issued(AccessRequest Request, Person Target) : IssueOutcome;
+    /// <summary>Issued and delivered; <paramref name="IssuerName"/> is who issued it (not necessarily who clicked last).</summary>
+    public sealed record Issued(AccessRequest Request, Person Target, string IssuerName) : IssueOutcome;
 
     public sealed record Refused(string Message) : IssueOutcome;
 }

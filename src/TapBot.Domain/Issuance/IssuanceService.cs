@@ -149,7 +149,7 @@ public sealed class IssuanceService(
             request.MarkDelivered(receipt.ConversationId, receipt.MessageId, time.GetUtcNow());
             await requests.SaveAsync(request, ct);
             await AuditAsync(AuditKinds.Delivered, requester, request, ct);
-            return new IssueOutcome.Issued(request, target);
+            return new IssueOutcome.Issued(request, target, requester.DisplayName);
         }
         catch (DeliveryFailedException e)
         {
@@ -168,7 +168,10 @@ public sealed class IssuanceService(
         {
             case RequestStatus.Delivered:
                 var target = await directory.GetPersonAsync(earlier.TargetId, ct);
-                return target is null ? Refuse("This form was already used; the pass was issued.") : new IssueOutcome.Issued(earlier, target);
+                var issuer = await directory.GetPersonAsync(earlier.RequesterId, ct);
+                return target is null
+                    ? Refuse("This form was already used; the pass was issued.")
+                    : new IssueOutcome.Issued(earlier, target, issuer?.DisplayName ?? "another approver");
             case RequestStatus.Approved or RequestStatus.Issued:
                 return Refuse("This form was already submitted and the pass is being issued; nothing more was created.");
             case RequestStatus.Revoked:

@@ -47,7 +47,7 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
         switch (outcome)
         {
             case IssueOutcome.Issued issued:
-                var receipt = PasscodeCards.Receipt(issued, context.Requester);
+                var receipt = PasscodeCards.Receipt(issued);
                 await context.ReplaceCardForEveryoneAsync(receipt, ct);
                 return CardResponses.Card(receipt);
             case IssueOutcome.Refused refused:

@@ -40,7 +40,7 @@ public static class PasscodeCards
         return New(body, [Execute("Issue pass", CardVerbs.IssuePass, new JsonObject { ["personId"] = t.Id }, style: "positive")]);
     }
 
-    public static JsonObject Receipt(IssueOutcome.Issued issued, Requester issuer)
+    public static JsonObject Receipt(IssueOutcome.Issued issued)
     {
         var r = issued.Request;
         return New(
@@ -48,7 +48,7 @@ public static class PasscodeCards
             Heading($"Temporary Access Pass issued for {CardText.Escape(issued.Target.DisplayName)}"),
             Facts(
             [
-                ("Issued by", CardText.Escape(issuer.DisplayName)),
+                ("Issued by", CardText.Escape(issued.IssuerName)),
                 ("For", CardText.Escape(issued.Target.UserPrincipalName)),
                 ("Sent to", $"{CardText.Escape(issued.Target.DisplayName)}, privately"),
                 ("Starts", When(r.Decision!.At)),
