@@ -43,10 +43,7 @@ public sealed class IssuanceService(
         if (query is null) return new PrepareOutcome.Refused(problem!);
 
         var matches = await directory.FindPeopleAsync(query, 11, ct);
-        var exact = matches.Count == 1 ? matches[0] : matches.SingleOrDefault(p =>
-            string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase));
+        var exact = PersonMatch.PickOne(query, matches);
         if (exact is null)
         {
             return matches.Count == 0

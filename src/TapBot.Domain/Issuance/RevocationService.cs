@@ -40,10 +40,7 @@ public sealed class RevocationService(
         if (query is null) return new RevokeOutcome.Refused(problem!);
 
         var matches = await directory.FindPeopleAsync(query, 11, ct);
-        var person = matches.Count == 1 ? matches[0] : matches.SingleOrDefault(p =>
-            string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase));
+        var person = PersonMatch.PickOne(query, matches);
         if (person is null)
         {
             return matches.Count == 0

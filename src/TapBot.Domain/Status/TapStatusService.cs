@@ -33,13 +33,13 @@ public sealed class TapStatusService(
         if (!requesterRoles.CanViewOthers())
         {
             var me = await directory.GetPersonAsync(requester.ObjectId, ct);
-            if (me is not null && NamesPerson(query, me)) return await ForPersonAsync(requester, me, ct);
+            if (me is not null && PersonMatch.Names(query, me)) return await ForPersonAsync(requester, me, ct);
             await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, null, ("reason", "no role to view others")), ct);
             return new StatusOutcome.Refused(OthersRefusal);
         }
 
         var matches = await directory.FindPeopleAsync(query, MaxCandidates + 1, ct);
-        var chosen = PickOne(query, matches);
+        var chosen = PersonMatch.PickOne(query, matches);
         if (chosen is null)
         {
             return matches.Count == 0
@@ -90,24 +90,4 @@ public sealed class TapStatusService(
     private const string OthersRefusal =
         "Only helpdesk operators, approvers and auditors can see someone else's TAP status. " +
         "You can always ask for your own: type **my TAP status**.";
-
-    private static bool NamesPerson(PersonQuery query, Person p) =>
-        string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// One match, or an exact (case-insensitive) UPN, mail or display-name match among several. Display names
-    /// are not unique, so two exact display-name matches stay ambiguous.
-    /// </summary>
-    private static Person? PickOne(PersonQuery query, IReadOnlyList<Person> matches)
-    {
-        if (matches.Count == 1)
-        {
-            return matches[0];
-        }
-
-        var exact = matches.Where(p => NamesPerson(query, p)).ToList();
-        return exact.Count == 1 ? exact[0] : null;
-    }
 }
