@@ -40,21 +40,20 @@ internal sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Au
     internal async Task<int> PurgeOnceAsync(int retentionDays, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var leases = scope.ServiceProvider.GetRequiredService<IJobLeases>();
-        if (!await leases.TryAcquireAsync(LeaseName, TimeSpan.FromMinutes(30), ct)) return 0;
-
-        var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
-        var cutoff = time.GetUtcNow().AddDays(-retentionDays);
-        var deleted = await audit.PurgeBeforeAsync(cutoff, ct);
-        if (deleted > 0)
+        var deleted = 0;
+        await scope.ServiceProvider.GetRequiredService<IJobLeases>().RunAloneAsync(LeaseName, TimeSpan.FromMinutes(30), async () =>
         {
-            await audit.AppendAsync(AuditEntry.Of(AuditKinds.AuditRetention, AuditKinds.SystemActor, null,
-                ("deleted", deleted.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("olderThan", cutoff.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))), ct);
-            logger.LogInformation("Audit retention deleted {Count} events older than {Days} days", deleted, retentionDays);
-        }
-
-        await leases.ReleaseAsync(LeaseName, ct);
+            var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            var cutoff = time.GetUtcNow().AddDays(-retentionDays);
+            deleted = await audit.PurgeBeforeAsync(cutoff, ct);
+            if (deleted > 0)
+            {
+                await audit.AppendAsync(AuditEntry.Of(AuditKinds.AuditRetention, AuditKinds.SystemActor, null,
+                    ("deleted", deleted.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("olderThan", cutoff.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))), ct);
+                logger.LogInformation("Audit retention deleted {Count} events older than {Days} days", deleted, retentionDays);
+            }
+        }, ct);
         return deleted;
     }
 

@@ -17,28 +17,6 @@ public sealed class CrashRecoveryTests : RealProcessesTest
 
     protected override Dictionary<string, string> Settings => new() { ["Issuance__RecoverAfterSeconds"] = "1" };
 
-    private JsonObject IssueFor(string upn)
-    {
-        var megan = Message("megan@contoso.com", "");
-        megan.Remove("text");
-        megan["type"] = "invoke";
-        megan["name"] = "adaptiveCard/action";
-        megan["replyToId"] = "form-1";
-        megan["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject
-            {
-                ["type"] = "Action.Execute", ["verb"] = "issuePass",
-                ["data"] = new JsonObject
-                {
-                    ["personId"] = _seed.Users.Single(u => u.UserPrincipalName == upn).Id, ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-9",
-                },
-            },
-            ["trigger"] = "manual",
-        };
-        return megan;
-    }
-
     private async Task<string?> RequestStatusAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -76,7 +54,7 @@ public sealed class CrashRecoveryTests : RealProcessesTest
             _connector.Delay("a:personal-" + adele.Id, TimeSpan.FromSeconds(5));
         }
 
-        _ = http.PostAsJsonAsync(_urls[0] + "/api/messages", IssueFor("adele@contoso.com")); // never completes: the bot dies
+        _ = http.PostAsJsonAsync(_urls[0] + "/api/messages", IssueClick("megan@contoso.com", "adele@contoso.com", "form-1")); // never completes: the bot dies
         await WaitUntilAsync(async () => await RequestStatusAsync() == statusAtKill, $"the request to reach {statusAtKill} ({when})");
         if (statusAtKill == "Approved") await WaitUntilAsync(() => Task.FromResult(slowCreate.Hits == 1), "Graph to receive the create");
         Bots[0].Kill(entireProcessTree: true);

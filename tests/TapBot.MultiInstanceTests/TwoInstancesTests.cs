@@ -83,6 +83,29 @@ public abstract class RealProcessesTest : IAsyncLifetime
         };
     }
 
+    /// <summary>An approver's click on "Issue pass" for a person, on the given form card.</summary>
+    protected JsonObject IssueClick(string approverUpn, string targetUpn, string cardMessageId)
+    {
+        var click = Message(approverUpn, "");
+        click.Remove("text");
+        click["type"] = "invoke";
+        click["name"] = "adaptiveCard/action";
+        click["replyToId"] = cardMessageId;
+        click["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute", ["verb"] = "issuePass",
+                ["data"] = new JsonObject
+                {
+                    ["personId"] = _seed.Users.Single(u => u.UserPrincipalName == targetUpn).Id, ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-50",
+                },
+            },
+            ["trigger"] = "manual",
+        };
+        return click;
+    }
+
     /// <summary>The bot processes, in start order (a test may kill one).</summary>
     protected IReadOnlyList<Process> Bots => _bots;
 
@@ -153,26 +176,8 @@ public sealed class TwoInstancesTests : RealProcessesTest
         (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message("adele@contoso.com", "hi"))).EnsureSuccessStatusCode();
         var creates = new TapBot.SimulatedTenant.Http.FaultRule { Method = "POST", PathContains = "temporaryAccessPassMethods", Status = 0, Times = 1000 };
         _tenant.Faults.Add(creates);
-        var adele = _seed.Users.Single(u => u.UserPrincipalName == "adele@contoso.com");
-
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-        {
-            var click = Message("megan@contoso.com", "");
-            click.Remove("text");
-            click["type"] = "invoke";
-            click["name"] = "adaptiveCard/action";
-            click["replyToId"] = "issue-form-1";
-            click["value"] = new JsonObject
-            {
-                ["action"] = new JsonObject
-                {
-                    ["type"] = "Action.Execute", ["verb"] = "issuePass",
-                    ["data"] = new JsonObject { ["personId"] = adele.Id, ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-50" },
-                },
-                ["trigger"] = "manual",
-            };
-            return http.PostAsJsonAsync(_urls[i % 2] + "/api/messages", click);
-        }));
+            http.PostAsJsonAsync(_urls[i % 2] + "/api/messages", IssueClick("megan@contoso.com", "adele@contoso.com", "issue-form-1"))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(1, creates.Hits);

@@ -220,7 +220,7 @@ public sealed class IssuanceService(
         if (!policy.IsEnabled) return (policy, "The tenant's Temporary Access Pass policy is off, so no pass can be issued. An administrator can enable it in the Entra admin center.");
         if (!await InScopeAsync(policy, target, ct)) return (policy, $"{target.DisplayName} is outside the tenant's Temporary Access Pass policy (not included, or excluded).");
 
-        if ((requesterRoles & TapRoles.PrivilegedApprover) == 0 && (await directory.GetPrivilegeAsync(target.Id, ct)).IsPrivileged)
+        if (!await roles.MayActForAsync(requesterRoles, target.Id, ct))
             return (policy, $"{target.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can issue them a pass.");
         return (policy, null);
     }

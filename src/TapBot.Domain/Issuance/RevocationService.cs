@@ -62,7 +62,7 @@ public sealed class RevocationService(
 
         var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
         if (person is null) return new RevokeOutcome.Refused("That person is no longer in the directory.");
-        if ((requesterRoles & TapRoles.PrivilegedApprover) == 0 && (await directory.GetPrivilegeAsync(person.Id, ct)).IsPrivileged)
+        if (!await roles.MayActForAsync(requesterRoles, person.Id, ct))
         {
             return await RefusedAsync(requester, person.Id,
                 $"{person.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can revoke their pass.", ct);

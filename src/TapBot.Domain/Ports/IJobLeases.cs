@@ -22,3 +22,25 @@ public sealed record InstanceIdentity(string Id)
     public static InstanceIdentity ForThisProcess() =>
         new($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}");
 }
+
+public static class JobLeaseExtensions
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> only when this instance gets the job's lease, and gives the lease back afterwards
+    /// (failure included), so a crashed instance blocks the others for <paramref name="duration"/> at most.
+    /// False when another instance holds the lease.
+    /// </summary>
+    public static async Task<bool> RunAloneAsync(this IJobLeases leases, string job, TimeSpan duration, Func<Task> work, CancellationToken ct)
+    {
+        if (!await leases.TryAcquireAsync(job, duration, ct)) return false;
+        try
+        {
+            await work();
+            return true;
+        }
+        finally
+        {
+            await leases.ReleaseAsync(job, CancellationToken.None);
+        }
+    }
+}

@@ -34,4 +34,11 @@ public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> opt
         if (Any(o.AuditorGroupIds)) roles |= TapRoles.Auditor;
         return roles;
     }
+
+    /// <summary>
+    /// Whether someone with <paramref name="requesterRoles"/> may issue or revoke for the target: privileged people
+    /// (any directory role, or a role-assignable group) need a privileged approver.
+    /// </summary>
+    public async Task<bool> MayActForAsync(TapRoles requesterRoles, string targetId, CancellationToken ct) =>
+        (requesterRoles & TapRoles.PrivilegedApprover) != 0 || !(await directory.GetPrivilegeAsync(targetId, ct)).IsPrivileged;
 }

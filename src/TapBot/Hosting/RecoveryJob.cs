@@ -18,18 +18,11 @@ public sealed class RecoveryJob(IServiceScopeFactory scopes, TimeProvider time, 
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                // Held only while a run lasts: a crashed instance blocks the others for the lease time at most.
-                var leases = scope.ServiceProvider.GetRequiredService<IJobLeases>();
-                if (!await leases.TryAcquireAsync(Lease, TimeSpan.FromMinutes(5), stoppingToken)) continue;
-                try
+                await scope.ServiceProvider.GetRequiredService<IJobLeases>().RunAloneAsync(Lease, TimeSpan.FromMinutes(5), async () =>
                 {
                     var recovered = await scope.ServiceProvider.GetRequiredService<RecoveryService>().RecoverInterruptedAsync(stoppingToken);
                     if (recovered > 0) logger.LogWarning("Recovered {Count} interrupted issuances (their passes were deleted)", recovered);
-                }
-                finally
-                {
-                    await leases.ReleaseAsync(Lease, CancellationToken.None);
-                }
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -16,18 +16,11 @@ public sealed class RedactionJob(IServiceScopeFactory scopes, TimeProvider time,
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                // Held only while a run lasts: a crashed instance blocks the others for the lease time at most.
-                var leases = scope.ServiceProvider.GetRequiredService<IJobLeases>();
-                if (!await leases.TryAcquireAsync("redaction", Every * 5, stoppingToken)) continue;
-                try
+                await scope.ServiceProvider.GetRequiredService<IJobLeases>().RunAloneAsync("redaction", Every * 5, async () =>
                 {
                     var redacted = await scope.ServiceProvider.GetRequiredService<RedactionService>().RedactUselessCodesAsync(stoppingToken);
                     if (redacted > 0) logger.LogInformation("Redacted {Count} passcode cards", redacted);
-                }
-                finally
-                {
-                    await leases.ReleaseAsync("redaction", CancellationToken.None);
-                }
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
