@@ -18,6 +18,12 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<TapStatusService>();
         services.AddOptions<IssuanceOptions>().Bind(configuration.GetSection(IssuanceOptions.Section));
         services.AddScoped<IssuanceService>();
+        services.AddScoped<RecipientResolver>();
+        services.AddScoped<PassIssuer>();
+        services.AddScoped<TargetEligibility>();
+        services.AddScoped<Audit.AuditQueryService>();
+        services.AddOptions<Approvals.ApprovalOptions>().Bind(configuration.GetSection(Approvals.ApprovalOptions.Section));
+        services.AddScoped<Approvals.ApprovalService>();
         services.AddScoped<RevocationService>();
         services.AddScoped<RedactionService>();
         services.AddScoped<RecoveryService>();

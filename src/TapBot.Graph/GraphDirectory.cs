@@ -29,6 +29,21 @@ internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
         }
     }
 
+    public async Task<Person?> GetManagerAsync(string personId, CancellationToken ct)
+    {
+        try
+        {
+            // The manager is a directoryObject; selecting the person properties returns a user's fields.
+            var manager = await GraphErrors.Guard("GET manager", () =>
+                graph.Users[personId].Manager.GetAsync(r => r.QueryParameters.Select = PersonProperties, ct));
+            return manager is User user ? ToPerson(user) : null;
+        }
+        catch (DirectoryException e) when (GraphErrors.IsNotFound(e.InnerException!))
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<Person>> FindPeopleAsync(PersonQuery query, int max, CancellationToken ct)
     {
         var text = query.Text.Replace("'", "''");

@@ -50,6 +50,18 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time) : IAuditT
         return rows.Select(ToEvent).ToList();
     }
 
+    public async Task<IReadOnlyList<string>> RecentActorsAsync(IReadOnlyCollection<string> kinds, DateTimeOffset since, int max, CancellationToken ct)
+    {
+        var wanted = kinds.ToList();
+        var ticks = since.UtcTicks;
+        var actors = await db.AuditEvents.AsNoTracking()
+            .Where(e => wanted.Contains(e.Kind) && e.AtUtcTicks >= ticks)
+            .GroupBy(e => e.ActorId)
+            .Select(g => new { ActorId = g.Key, Last = g.Max(e => e.Sequence) })
+            .OrderByDescending(a => a.Last).Take(max).ToListAsync(ct);
+        return actors.Select(a => a.ActorId).ToList();
+    }
+
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
         var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(ct);

@@ -20,6 +20,7 @@ internal sealed class EfPersonalChats(TapDbContext db) : IPersonalChats
         row.ConversationId = chat.ConversationId;
         row.BotId = chat.BotId;
         row.SeenAt = chat.SeenAt;
+        row.UserId = chat.UserId ?? row.UserId;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -34,6 +35,23 @@ internal sealed class EfPersonalChats(TapDbContext db) : IPersonalChats
     public async Task<PersonalChat?> FindAsync(string tenantId, string personId, CancellationToken ct)
     {
         var row = await db.PersonalChats.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == tenantId && c.PersonId == personId, ct);
-        return row is null ? null : new PersonalChat(row.TenantId, row.PersonId, row.ChannelId, row.ServiceUrl, row.ConversationId, row.BotId, row.SeenAt);
+        return row is null ? null : ToChat(row);
     }
+
+    public async Task<PersonalChat?> FindLatestAsync(string tenantId, CancellationToken ct)
+    {
+        var row = await db.PersonalChats.AsNoTracking().Where(c => c.TenantId == tenantId).OrderByDescending(c => c.SeenAt).FirstOrDefaultAsync(ct);
+        return row is null ? null : ToChat(row);
+    }
+
+    public async Task<IReadOnlyList<PersonalChat>> FindManyAsync(string tenantId, IReadOnlyCollection<string> personIds, CancellationToken ct)
+    {
+        if (personIds.Count == 0) return [];
+        var ids = personIds.ToList();
+        var rows = await db.PersonalChats.AsNoTracking().Where(c => c.TenantId == tenantId && ids.Contains(c.PersonId)).ToListAsync(ct);
+        return rows.Select(ToChat).ToList();
+    }
+
+    private static PersonalChat ToChat(PersonalChatRecord row) =>
+        new(row.TenantId, row.PersonId, row.ChannelId, row.ServiceUrl, row.ConversationId, row.BotId, row.SeenAt, row.UserId);
 }

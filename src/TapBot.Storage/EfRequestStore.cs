@@ -33,6 +33,7 @@ internal sealed class AccessRequestRecord
     public string? FailureReason { get; set; }
     public int Version { get; set; }
     public string? SourceKey { get; set; }
+    public long? RemindedAtUtcTicks { get; set; }
 }
 
 /// <summary><see cref="IRequestStore"/> on EF Core with <see cref="AccessRequest.Version"/> as the concurrency token.</summary>
@@ -130,6 +131,25 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<AccessRequest?> PendingForTargetAsync(string tenantId, string targetId, CancellationToken ct)
+    {
+        var pending = nameof(RequestStatus.Pending);
+        var row = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.TargetId == targetId && r.Status == pending)
+            .OrderByDescending(r => r.CreatedAtUtcTicks).FirstOrDefaultAsync(ct);
+        return row is null ? null : ToDomain(row);
+    }
+
+    public async Task<IReadOnlyList<AccessRequest>> DueForReminderAsync(DateTimeOffset createdBefore, int max, CancellationToken ct)
+    {
+        var ticks = createdBefore.UtcTicks;
+        var pending = nameof(RequestStatus.Pending);
+        var rows = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.Status == pending && r.RemindedAtUtcTicks == null && r.CreatedAtUtcTicks <= ticks)
+            .OrderBy(r => r.CreatedAtUtcTicks).Take(max).ToListAsync(ct);
+        return rows.Select(ToDomain).ToList();
+    }
+
     private static AccessRequestRecord ToRecord(AccessRequest r, int version) => new()
     {
         Id = r.Id, Kind = r.Kind.ToString(), TenantId = r.TenantId, RequesterId = r.RequesterId, TargetId = r.TargetId,
@@ -140,6 +160,7 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         PassExpiresAtUtcTicks = r.PassExpiresAt?.UtcTicks, DeliveryConversationId = r.Delivery?.ConversationId,
         DeliveryMessageId = r.Delivery?.MessageId, DeliveredAtUtcTicks = r.Delivery?.At.UtcTicks,
         RedactedAtUtcTicks = r.Delivery?.RedactedAt?.UtcTicks, FailureReason = r.FailureReason, Version = version, SourceKey = r.SourceKey,
+        RemindedAtUtcTicks = r.RemindedAt?.UtcTicks,
     };
 
     private static AccessRequest ToDomain(AccessRequestRecord r) => AccessRequest.Restore(
@@ -148,7 +169,7 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         r.DeciderId is null ? null : new Decision(r.DeciderId, r.Approved ?? false, At(r.DecidedAtUtcTicks ?? 0), r.DecisionNote),
         r.PassId, At(r.PassExpiresAtUtcTicks),
         r.DeliveryConversationId is null ? null : new Delivery(r.DeliveryConversationId, r.DeliveryMessageId ?? "", At(r.DeliveredAtUtcTicks ?? 0), At(r.RedactedAtUtcTicks)),
-        r.FailureReason, r.Version, r.SourceKey);
+        r.FailureReason, r.Version, r.SourceKey, At(r.RemindedAtUtcTicks));
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 

@@ -10,4 +10,5 @@ internal sealed class PersonalChatRecord
     public string ConversationId { get; set; } = "";
     public string BotId { get; set; } = "";
     public DateTimeOffset SeenAt { get; set; }
+    public string? UserId { get; set; }
 }

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();
         services.AddScoped<IApproverChannels, EfApproverChannels>();
+        services.AddScoped<IRequestCards, EfRequestCards>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)

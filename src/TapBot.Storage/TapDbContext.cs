@@ -19,6 +19,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<JobLeaseRecord> JobLeases => Set<JobLeaseRecord>();
     internal DbSet<AccessRequestRecord> AccessRequests => Set<AccessRequestRecord>();
     internal DbSet<ApproverChannelRecord> ApproverChannels => Set<ApproverChannelRecord>();
+    internal DbSet<RequestCardRecord> RequestCards => Set<RequestCardRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -32,6 +33,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.Property(c => c.ServiceUrl).HasMaxLength(2048);
             e.Property(c => c.ConversationId).HasMaxLength(512);
             e.Property(c => c.BotId).HasMaxLength(256);
+            e.Property(c => c.UserId).HasMaxLength(256);
             // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
             e.Property(c => c.SeenAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         });
@@ -75,6 +77,21 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(r => r.PassId);
             e.Property(r => r.SourceKey).HasMaxLength(600);
             e.HasIndex(r => r.SourceKey).IsUnique();
+            e.HasIndex(r => new { r.TenantId, r.TargetId, r.Status });
+        });
+
+        model.Entity<RequestCardRecord>(e =>
+        {
+            e.ToTable("request_cards");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.RequestId);
+            e.Property(c => c.Role).HasMaxLength(32);
+            e.Property(c => c.PersonId).HasMaxLength(64);
+            e.Property(c => c.ChannelId).HasMaxLength(64);
+            e.Property(c => c.ServiceUrl).HasMaxLength(2048);
+            e.Property(c => c.ConversationId).HasMaxLength(512);
+            e.Property(c => c.MessageId).HasMaxLength(256);
+            e.Property(c => c.BotId).HasMaxLength(256);
         });
 
         model.Entity<ApproverChannelRecord>(e =>

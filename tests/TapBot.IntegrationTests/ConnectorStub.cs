@@ -31,6 +31,12 @@ public sealed class ConnectorStub : IAsyncDisposable
 
     public void Clear() => _calls.Clear();
 
+    /// <summary>
+    /// People (Entra object ids) for whom TapBot is installed: Teams opens a 1:1 chat with them on request. For
+    /// anyone else it answers 403, as Teams does when the app is not installed for the user.
+    /// </summary>
+    public ConcurrentDictionary<string, bool> InstalledFor { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Holds back answers to calls whose path contains the text (to catch the bot mid-delivery).</summary>
     public void Delay(string pathContains, TimeSpan delay) => _delays[pathContains] = delay;
 
@@ -62,6 +68,14 @@ public sealed class ConnectorStub : IAsyncDisposable
 
         if (http.Request.Method == "POST" && path == "/v3/conversations")
         {
+            var member = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "";
+            if (!InstalledFor.ContainsKey(member))
+            {
+                http.Response.StatusCode = 403;
+                await http.Response.WriteAsJsonAsync(new { error = new { code = "Forbidden", message = "The bot is not installed for this user." } });
+                return;
+            }
+
             http.Response.StatusCode = 201;
             await http.Response.WriteAsJsonAsync(new { id = "a:" + Guid.NewGuid().ToString("N") });
             return;

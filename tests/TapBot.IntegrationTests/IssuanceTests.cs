@@ -25,7 +25,7 @@ public sealed class IssuanceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     private JsonObject Choice(string upnPrefix, string lifetime = "120", string oneTime = "true", string reason = "INC-4711") =>
-        new() { ["personId"] = _bot.User(upnPrefix).Id, ["lifetime"] = lifetime, ["oneTime"] = oneTime, ["reason"] = reason };
+        new() { ["personId"] = _bot.User(upnPrefix).Id, ["v"] = "2", ["lifetime"] = lifetime, ["oneTime"] = oneTime, ["reason"] = reason };
 
     /// <summary>Every string value, decoded (JSON text would escape characters such as + in a code).</summary>
     private static string Text(JsonNode? node) => string.Join("\n", BotReplies.Strings(node));

@@ -23,7 +23,7 @@ public sealed class RedactionTests : IAsyncLifetime
         await _bot.SayAsync(upnPrefix, "hi");
         await _bot.ClickAsync("megan", "issuePass", new JsonObject
         {
-            ["personId"] = _bot.User(upnPrefix).Id, ["lifetime"] = lifetime, ["oneTime"] = "true", ["reason"] = "INC-1",
+            ["personId"] = _bot.User(upnPrefix).Id, ["v"] = "2", ["lifetime"] = lifetime, ["oneTime"] = "true", ["reason"] = "INC-1",
         });
     }
 

@@ -94,7 +94,7 @@ public sealed class StatusTests : IAsyncLifetime
     [InlineData("TAP status for", "Tell me who you mean")]
     [InlineData("TAP status for [x](https://evil.example)", "doesn't look like a name")]
     [InlineData("TAP status for <b>adele@contoso.com</b>", "Adele Vance has no Temporary Access Pass")]
-    [InlineData("I lost my phone", "not available in this version")]
+    [InlineData("I lost my phone", "Ask for a Temporary Access Pass")]
     public async Task Status_WithAwkwardInput_AnswersClearly(string text, string expected)
     {
         var replies = await _bot.SayAsync("megan", text);

@@ -98,7 +98,7 @@ public abstract class RealProcessesTest : IAsyncLifetime
                 ["type"] = "Action.Execute", ["verb"] = "issuePass",
                 ["data"] = new JsonObject
                 {
-                    ["personId"] = _seed.Users.Single(u => u.UserPrincipalName == targetUpn).Id, ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-50",
+                    ["personId"] = _seed.Users.Single(u => u.UserPrincipalName == targetUpn).Id, ["v"] = "2", ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-50",
                 },
             },
             ["trigger"] = "manual",

@@ -71,10 +71,25 @@ public sealed class CommandParserTests
     public void Parse_OtherText_IsUnknown(string text) => Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text));
 
     [Theory]
-    [InlineData("request TAP", "Asking for recovery help")]
-    [InlineData("I lost my phone", "Asking for recovery help")]
-    [InlineData("I need recovery help", "Asking for recovery help")]
-    public void Parse_MenuCommandsNotBuiltYet_AreRecognised(string text, string action) =>
-        // They must never be mistaken for a status request; they answer honestly until issuance lands.
-        Assert.Equal(action, Assert.IsType<BotCommand.NotYetAvailable>(CommandParser.Parse(text)).Action);
+    [InlineData("request TAP")]
+    [InlineData("Request a TAP for me please")]
+    [InlineData("I lost my phone")]
+    [InlineData("i lost my phone yesterday and can't sign in")]
+    [InlineData("I need recovery help")]
+    [InlineData("my phone was stolen")]
+    [InlineData("I can't sign in")]
+    [InlineData("hi, I broke my security key")]
+    public void Parse_RecoveryPhrases_AreRequestHelp(string text) => Assert.IsType<BotCommand.RequestHelp>(CommandParser.Parse(text));
+
+    [Theory]
+    [InlineData("audit for adele@contoso.com", "adele@contoso.com")]
+    [InlineData("show the audit trail for Adele Vance", "Adele Vance")]
+    [InlineData("Audit log of lynne@contoso.com please", "lynne@contoso.com")]
+    public void Parse_Audit_KeepsThePerson(string text, string who) =>
+        Assert.Equal(who, Assert.IsType<BotCommand.Audit>(CommandParser.Parse(text)).PersonText);
+
+    [Theory]
+    [InlineData("I lost my temper")]
+    [InlineData("audit")]
+    public void Parse_NearMisses_AreNotCommands(string text) => Assert.IsType<BotCommand.Unknown>(CommandParser.Parse(text));
 }

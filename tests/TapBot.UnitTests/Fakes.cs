@@ -30,6 +30,11 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
         return Task.FromResult(People.FirstOrDefault(p => p.Id == idOrUserPrincipalName || p.UserPrincipalName == idOrUserPrincipalName));
     }
 
+    public Dictionary<string, string> Managers { get; } = [];
+
+    public Task<Person?> GetManagerAsync(string personId, CancellationToken ct) =>
+        Task.FromResult(Managers.TryGetValue(personId, out var managerId) ? People.FirstOrDefault(p => p.Id == managerId) : null);
+
     public Task<IReadOnlyList<Person>> FindPeopleAsync(PersonQuery query, int max, CancellationToken ct)
     {
         Searches++;
@@ -82,6 +87,9 @@ internal sealed class FakeAudit : TapBot.Domain.Ports.IAuditTrail
     }
 
     public Task<IReadOnlyList<TapBot.Domain.Audit.AuditEvent>> RecentAsync(string personId, int max, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> RecentActorsAsync(IReadOnlyCollection<string> kinds, DateTimeOffset since, int max, CancellationToken ct) =>
+        throw new NotSupportedException();
 
     public Task<TapBot.Domain.Audit.AuditVerification> VerifyAsync(CancellationToken ct) => throw new NotSupportedException();
 

@@ -19,4 +19,15 @@ public static class AuditKinds
     public const string Redacted = "Redacted";
     public const string IssueRecovered = "IssueRecovered";
     public const string ApproverChannelSet = "ApproverChannelSet";
+    public const string OwnerNotified = "OwnerNotified";
+    public const string OwnerNotNotified = "OwnerNotNotified";
+    public const string AuditViewed = "AuditViewed";
+    public const string RequestCreated = "RequestCreated";
+    public const string RequestRefused = "RequestRefused";
+    public const string RequestRouted = "RequestRouted";
+    public const string RequestApproved = "RequestApproved";
+    public const string RequestDenied = "RequestDenied";
+    public const string DecisionRefused = "DecisionRefused";
+    public const string RequestReminded = "RequestReminded";
+    public const string RequestExpired = "RequestExpired";
 }

@@ -11,7 +11,14 @@ public sealed record IssueForm(
     int DefaultLifetime,
     bool OneTimeForced,
     TemporaryAccessPass? ExistingPass,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Who the code may go to, in the order offered; the first is the default.</summary>
+    public IReadOnlyList<RecipientKind> Recipients { get; init; } = [RecipientKind.Person];
+
+    /// <summary>How far ahead the start may be set, in days (0: starts now only).</summary>
+    public int MaxStartDelayDays { get; init; }
+}
 
 public abstract record PrepareOutcome
 {
@@ -27,14 +34,24 @@ public abstract record PrepareOutcome
 }
 
 /// <summary>The approver's choices from the form. Untrusted: every field is checked again.</summary>
-public sealed record IssueChoice(string PersonId, int LifetimeInMinutes, bool IsUsableOnce, string? Reason);
+public sealed record IssueChoice(string PersonId, int LifetimeInMinutes, bool IsUsableOnce, string? Reason)
+{
+    public RecipientKind Recipient { get; init; } = RecipientKind.Person;
+
+    /// <summary>When the pass starts; null for now.</summary>
+    public DateTimeOffset? StartsAt { get; init; }
+}
 
 public abstract record IssueOutcome
 {
     private IssueOutcome() { }
 
     /// <summary>Issued and delivered; <paramref name="IssuerName"/> is who issued it (not necessarily who clicked last).</summary>
-    public sealed record Issued(AccessRequest Request, Person Target, string IssuerName) : IssueOutcome;
+    public sealed record Issued(AccessRequest Request, Person Target, string IssuerName) : IssueOutcome
+    {
+        /// <summary>Who received the code; the target unless the issuer chose their manager or themselves.</summary>
+        public Person? Recipient { get; init; }
+    }
 
     public sealed record Refused(string Message) : IssueOutcome;
 }

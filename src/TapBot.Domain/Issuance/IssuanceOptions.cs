@@ -20,8 +20,34 @@ public sealed class IssuanceOptions
     /// </value>
     public int RecoverAfterSeconds { get; set; } = 300;
 
+    /// <value>
+    /// Who may receive the code: <c>Person</c> (the account's owner), <c>Manager</c> (their manager in the directory),
+    /// <c>Requester</c> (the approver issuing it, e.g. to read it out on a verified call). Default (unset): all three.
+    /// Null rather than a list with defaults, because the configuration binder appends to a list it finds filled.
+    /// </value>
+    public List<RecipientKind>? AllowedRecipients { get; set; }
+
+    /// <summary>The recipient kinds allowed, in the order the form offers them.</summary>
+    public IReadOnlyList<RecipientKind> Recipients => AllowedRecipients is { Count: > 0 } allowed
+        ? Enum.GetValues<RecipientKind>().Where(allowed.Contains).ToList()
+        : Enum.GetValues<RecipientKind>();
+
+    /// <value>Longest delay, in days, between issuing and a pass's start. Default 30.</value>
+    public int MaxStartDelayDays { get; set; } = 30;
+
+    /// <value>
+    /// Whether the account's owner is told, in their chat with TapBot, that a pass was issued for them (by whom, when,
+    /// delivered to whom). Default true.
+    /// </value>
+    public bool NotifyTarget { get; set; } = true;
+
+    /// <value>Who to contact when a pass was not expected, named in the notice. Default "your IT security team".</value>
+    public string SecurityContact { get; set; } = "your IT security team";
+
     public IEnumerable<string> Problems()
     {
+        if (MaxStartDelayDays is < 0 or > 365) yield return "Issuance:MaxStartDelayDays must be 0..365.";
+        if (string.IsNullOrWhiteSpace(SecurityContact) || SecurityContact.Length > 200) yield return "Issuance:SecurityContact must be 1..200 characters.";
         if (RecoverAfterSeconds is < 1 or > 86400) yield return "Issuance:RecoverAfterSeconds must be 1..86400.";
         if (MaxLifetimeInMinutes is < 10 or > 43200) yield return "Issuance:MaxLifetimeInMinutes must be 10..43200.";
         if (ReasonPattern is { Length: > 0 } pattern)

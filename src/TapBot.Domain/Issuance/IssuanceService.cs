@@ -22,13 +22,15 @@ public sealed class IssuanceService(
     IRequestStore requests,
     IAuditTrail audit,
     IPasscodeDelivery delivery,
+    RecipientResolver recipients,
+    PassIssuer issuer,
     IOptions<IssuanceOptions> options,
     TimeProvider time)
 {
     /// <summary>Lifetimes the form offers, where the policy and the ceiling allow them.</summary>
     private static readonly int[] StandardLifetimes = [10, 30, 60, 120, 240, 480, 720, 1440, 2880, 10080, 43200];
 
-    public const int MaxReasonLength = 200;
+    public const int MaxReasonLength = ReasonRules.MaxLength;
 
     public async Task<PrepareOutcome> PrepareAsync(Requester requester, string? personText, CancellationToken ct)
     {
@@ -99,17 +101,26 @@ public sealed class IssuanceService(
         var reason = (choice.Reason ?? "").Trim();
         if (ReasonProblem(reason) is { } reasonProblem) return Refuse(reasonProblem);
 
-        // Private delivery must be possible before anything exists: no orphan pass.
-        if (!await delivery.CanReachAsync(target.Id, ct))
+        var now = time.GetUtcNow();
+        if (StartProblem(choice.StartsAt, now) is { } startProblem) return Refuse(startProblem);
+
+        var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
+        if (recipient is null)
         {
-            await RefusedAsync(requester, target.Id, "recipient unreachable", ct);
-            return Refuse($"{target.DisplayName} has never opened a chat with TapBot, so the code could not reach them privately. " +
-                          "Ask them to open TapBot in Teams once (or install it for them), then try again. Nothing was created.");
+            await RefusedAsync(requester, target.Id, recipientProblem!, ct);
+            return Refuse(recipientProblem!);
         }
 
-        var now = time.GetUtcNow();
-        var request = AccessRequest.Create(RequestKind.DirectIssuance, tenantId, requester.ObjectId, target.Id, target.Id,
-            choice.LifetimeInMinutes, null, policy.IsUsableOnce || choice.IsUsableOnce, reason, now, TimeSpan.FromMinutes(5), sourceKey);
+        // Private delivery must be possible before anything exists: no orphan pass.
+        if (!await delivery.EnsureReachableAsync(recipient.Id, ct))
+        {
+            await RefusedAsync(requester, target.Id, "recipient unreachable", ct);
+            return Refuse(Unreachable(recipient));
+        }
+
+        var request = AccessRequest.Create(RequestKind.DirectIssuance, tenantId, requester.ObjectId, target.Id, recipient.Id,
+            choice.LifetimeInMinutes, choice.StartsAt is { } s && s > now ? s : null, policy.IsUsableOnce || choice.IsUsableOnce, reason, now,
+            TimeSpan.FromMinutes(5), sourceKey);
         request.ApproveAsIssuer(now);
         try
         {
@@ -121,42 +132,22 @@ public sealed class IssuanceService(
             return await AlreadyStartedAsync((await requests.FindBySourceKeyAsync(sourceKey!, ct))!, ct);
         }
 
-        await AuditAsync(AuditKinds.IssueApproved, requester, request, ct);
+        await audit.AppendAsync(PassIssuer.Audit(AuditKinds.IssueApproved, requester.ObjectId, request), ct);
+        return await issuer.IssueAsync(request, target, recipient, requester, ct);
+    }
 
-        IssuedPass issued;
-        try
-        {
-            issued = await passes.CreateAsync(target.Id, request.LifetimeInMinutes, request.StartsAt, request.IsUsableOnce, ct);
-        }
-        catch (DirectoryException e)
-        {
-            request.MarkFailed($"Graph refused: {e.GraphCode ?? e.Failure.ToString()}");
-            await requests.SaveAsync(request, ct);
-            await AuditAsync(AuditKinds.IssueFailed, requester, request, ct, ("graph", e.GraphMessage ?? e.Failure.ToString()));
-            return Refuse(GraphRefusal(e));
-        }
+    /// <summary>Why a code cannot reach someone privately, and what to do about it.</summary>
+    public static string Unreachable(Person recipient) =>
+        $"{recipient.DisplayName} has never opened a chat with TapBot and TapBot could not start one, so the code could not reach them privately. " +
+        "Ask them to open TapBot in Teams once (or install it for them), then try again. Nothing was created.";
 
-        request.MarkIssued(issued.Pass.Id, issued.Pass.ExpiresAt);
-        await requests.SaveAsync(request, ct);
-        await AuditAsync(AuditKinds.Issued, requester, request, ct, ("expires", issued.Pass.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)));
-
-        try
-        {
-            var receipt = await delivery.DeliverAsync(request.RecipientId, target, issued, requester, ct);
-            request.MarkDelivered(receipt.ConversationId, receipt.MessageId, time.GetUtcNow());
-            await requests.SaveAsync(request, ct);
-            await AuditAsync(AuditKinds.Delivered, requester, request, ct);
-            return new IssueOutcome.Issued(request, target, requester.DisplayName);
-        }
-        catch (DeliveryFailedException e)
-        {
-            // The code reached nobody: take the pass back so no usable code exists outside the recipient's chat.
-            await passes.DeleteAsync(target.Id, issued.Pass.Id, ct);
-            request.MarkFailed("delivery failed");
-            await requests.SaveAsync(request, ct);
-            await AuditAsync(AuditKinds.IssueFailed, requester, request, ct, ("delivery", e.Message));
-            return Refuse($"The code could not be delivered to {target.DisplayName} privately, so the pass was deleted again. Nothing is left behind.");
-        }
+    private string? StartProblem(DateTimeOffset? startsAt, DateTimeOffset now)
+    {
+        if (startsAt is not { } start) return null;
+        // A few minutes of slack: the form was filled in a moment ago, and clocks differ.
+        if (start < now.AddMinutes(-5)) return "The start is in the past. Choose a later date and time, or start now.";
+        var latest = now.AddDays(options.Value.MaxStartDelayDays);
+        return start > latest ? $"A pass can start at most {options.Value.MaxStartDelayDays} days from now." : null;
     }
 
     private async Task<IssueOutcome> AlreadyStartedAsync(AccessRequest earlier, CancellationToken ct)
@@ -165,10 +156,11 @@ public sealed class IssuanceService(
         {
             case RequestStatus.Delivered:
                 var target = await directory.GetPersonAsync(earlier.TargetId, ct);
-                var issuer = await directory.GetPersonAsync(earlier.RequesterId, ct);
+                var issuedBy = await directory.GetPersonAsync(earlier.RequesterId, ct);
+                var recipient = earlier.RecipientId == earlier.TargetId ? target : await directory.GetPersonAsync(earlier.RecipientId, ct);
                 return target is null
                     ? Refuse("This form was already used; the pass was issued.")
-                    : new IssueOutcome.Issued(earlier, target, issuer?.DisplayName ?? "another approver");
+                    : new IssueOutcome.Issued(earlier, target, issuedBy?.DisplayName ?? "another approver") { Recipient = recipient };
             case RequestStatus.Approved or RequestStatus.Issued:
                 return Refuse("This form was already submitted and the pass is being issued; nothing more was created.");
             case RequestStatus.Revoked:
@@ -193,7 +185,7 @@ public sealed class IssuanceService(
         if (target.IsGuest) warnings.Add($"{target.DisplayName} is an internal guest.");
         if (!await delivery.CanReachAsync(target.Id, ct))
         {
-            warnings.Add($"{target.DisplayName} has not opened a chat with TapBot yet: the code cannot be delivered until they do.");
+            warnings.Add($"{target.DisplayName} has not opened a chat with TapBot yet. TapBot will try to start one when you issue; if it cannot, nothing is created.");
         }
 
         var ceiling = Math.Min(policy!.MaximumLifetimeInMinutes, options.Value.MaxLifetimeInMinutes);
@@ -205,7 +197,10 @@ public sealed class IssuanceService(
         var defaultLifetime = Math.Clamp(policy.DefaultLifetimeInMinutes, policy.MinimumLifetimeInMinutes, ceiling);
         var lifetimes = StandardLifetimes.Append(policy.MinimumLifetimeInMinutes).Append(defaultLifetime)
             .Where(m => m >= policy.MinimumLifetimeInMinutes && m <= ceiling).Distinct().Order().ToList();
-        return new PrepareOutcome.Form(new IssueForm(target, lifetimes, defaultLifetime, policy.IsUsableOnce, existing, warnings));
+        return new PrepareOutcome.Form(new IssueForm(target, lifetimes, defaultLifetime, policy.IsUsableOnce, existing, warnings)
+        {
+            Recipients = options.Value.Recipients, MaxStartDelayDays = options.Value.MaxStartDelayDays,
+        });
     }
 
     /// <summary>The rules, in the order a person would ask them; the first that fails is the answer.</summary>
@@ -234,28 +229,7 @@ public sealed class IssuanceService(
         return policy.IncludeTargets.Any(Matches) && !policy.ExcludeTargets.Any(Matches);
     }
 
-    private string? ReasonProblem(string reason)
-    {
-        var o = options.Value;
-        if (reason.Length == 0) return o.RequireReason ? "Give a reason or ticket number: it goes into the audit trail." : null;
-        if (reason.Length > MaxReasonLength) return $"Keep the reason under {MaxReasonLength} characters.";
-        if (reason.Any(char.IsControl)) return "The reason must be plain text on one line.";
-        if (o.ReasonPattern is { Length: > 0 } pattern && !Regex.IsMatch(reason, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
-            return "The reason must be a ticket number in your organization's format.";
-        return null;
-    }
-
-    private static string GraphRefusal(DirectoryException e) => e.Failure switch
-    {
-        DirectoryFailure.Throttled => "Microsoft Entra is busy right now and asked me to slow down. No pass was created; please try again in a minute.",
-        DirectoryFailure.Unavailable => "I couldn't reach Microsoft Entra. No pass was created; please try again in a minute.",
-        DirectoryFailure.AccessDenied => "Microsoft Entra refused: TapBot's app may not create passes for this person. No pass was created. An admin can run doctor to check TapBot's permissions.",
-        _ when e.GraphMessage?.StartsWith("Invalid LifetimeInMinutes", StringComparison.Ordinal) == true =>
-            "Microsoft Entra refused the lifetime: " + e.GraphMessage + " No pass was created.",
-        _ when e.GraphMessage?.Contains("Converged UserCredentialPolicy", StringComparison.Ordinal) == true =>
-            "Microsoft Entra's policy does not allow a pass for this person (the policy may have just changed). No pass was created.",
-        _ => "Microsoft Entra refused to create the pass. No pass was created.",
-    };
+    private string? ReasonProblem(string reason) => ReasonRules.Problem(reason, options.Value);
 
     private const string NotApprover = "Only TAP approvers can issue a Temporary Access Pass. If someone needs one, ask an approver, or the person can ask for recovery help.";
 
@@ -263,9 +237,4 @@ public sealed class IssuanceService(
 
     private Task RefusedAsync(Requester requester, string? targetId, string reason, CancellationToken ct) =>
         audit.AppendAsync(AuditEntry.Of(AuditKinds.IssueRefused, requester.ObjectId, targetId, ("reason", reason)), ct);
-
-    private Task AuditAsync(string kind, Requester requester, AccessRequest request, CancellationToken ct, params (string Key, string Value)[] extra) =>
-        audit.AppendAsync(AuditEntry.Of(kind, requester.ObjectId, request.TargetId,
-            [("request", request.Id.ToString()), ("recipient", request.RecipientId), ("lifetimeMinutes", request.LifetimeInMinutes.ToString(CultureInfo.InvariantCulture)),
-             ("oneTime", request.IsUsableOnce ? "yes" : "no"), ("reason", request.Reason), .. extra]), ct);
 }

@@ -11,6 +11,9 @@ public interface IAuditTrail
     /// <summary>The newest events about a person (as actor or target), newest first.</summary>
     Task<IReadOnlyList<AuditEvent>> RecentAsync(string personId, int max, CancellationToken ct);
 
+    /// <summary>Distinct people who recorded events of these kinds since a moment, most recent first.</summary>
+    Task<IReadOnlyList<string>> RecentActorsAsync(IReadOnlyCollection<string> kinds, DateTimeOffset since, int max, CancellationToken ct);
+
     /// <summary>Recomputes every hash and link; reports the first break.</summary>
     Task<AuditVerification> VerifyAsync(CancellationToken ct);
 

@@ -8,6 +8,9 @@ public interface IDirectory
     /// <summary>The person with this object id or UPN, or null when there is none.</summary>
     Task<Person?> GetPersonAsync(string idOrUserPrincipalName, CancellationToken ct);
 
+    /// <summary>The person's manager in the directory, or null when none is set.</summary>
+    Task<Person?> GetManagerAsync(string personId, CancellationToken ct);
+
     /// <summary>
     /// People matching a query: an exact UPN or mail address, or display names that start with the text.
     /// Returns at most <paramref name="max"/> people.

@@ -11,9 +11,18 @@ public interface IPersonalChats
 
     /// <summary>The person's personal chat with TapBot, or null when they have never talked to it.</summary>
     Task<PersonalChat?> FindAsync(string tenantId, string personId, CancellationToken ct);
+
+    /// <summary>The most recently seen personal chat in the tenant: where (service URL, bot id) a new 1:1 chat can be opened.</summary>
+    Task<PersonalChat?> FindLatestAsync(string tenantId, CancellationToken ct);
+
+    /// <summary>The known personal chats of these people (those never seen are left out).</summary>
+    Task<IReadOnlyList<PersonalChat>> FindManyAsync(string tenantId, IReadOnlyCollection<string> personIds, CancellationToken ct);
 }
 
-/// <summary>A person's 1:1 conversation with the bot, as the channel described it.</summary>
+/// <summary>
+/// A person's 1:1 conversation with the bot, as the channel described it. <see cref="UserId"/> is the person's id for
+/// this bot in Teams ("29:…"), which a card's refresh list needs.
+/// </summary>
 public sealed record PersonalChat(
     string TenantId,
     string PersonId,
@@ -21,4 +30,5 @@ public sealed record PersonalChat(
     string ServiceUrl,
     string ConversationId,
     string BotId,
-    DateTimeOffset SeenAt);
+    DateTimeOffset SeenAt,
+    string? UserId = null);

@@ -30,4 +30,10 @@ public interface IRequestStore
 
     /// <summary>Pending requests whose deadline has passed (for the expiry job).</summary>
     Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct);
+
+    /// <summary>The pending request for this person's account, if any (one at a time).</summary>
+    Task<AccessRequest?> PendingForTargetAsync(string tenantId, string targetId, CancellationToken ct);
+
+    /// <summary>Pending requests created before <paramref name="createdBefore"/> and not reminded yet, oldest first.</summary>
+    Task<IReadOnlyList<AccessRequest>> DueForReminderAsync(DateTimeOffset createdBefore, int max, CancellationToken ct);
 }

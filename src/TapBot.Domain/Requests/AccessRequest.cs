@@ -66,6 +66,10 @@ public sealed class AccessRequest
     public DateTimeOffset? PassExpiresAt { get; private set; }
     public Delivery? Delivery { get; private set; }
     public string? FailureReason { get; private set; }
+
+    /// <summary>When approvers were reminded of this undecided request (once at most).</summary>
+    public DateTimeOffset? RemindedAt { get; private set; }
+
     public int Version { get; private set; }
 
     public static AccessRequest Create(RequestKind kind, string tenantId, string requesterId, string targetId, string recipientId,
@@ -85,10 +89,10 @@ public sealed class AccessRequest
     public static AccessRequest Restore(Guid id, RequestKind kind, string tenantId, string requesterId, string targetId, string recipientId,
         int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, string reason, DateTimeOffset createdAt, DateTimeOffset decideBy,
         RequestStatus status, Decision? decision, string? passId, DateTimeOffset? passExpiresAt, Delivery? delivery, string? failureReason, int version,
-        string? sourceKey = null) =>
+        string? sourceKey = null, DateTimeOffset? remindedAt = null) =>
         new()
         {
-            SourceKey = sourceKey,
+            SourceKey = sourceKey, RemindedAt = remindedAt,
             Id = id, Kind = kind, TenantId = tenantId, RequesterId = requesterId, TargetId = targetId, RecipientId = recipientId,
             LifetimeInMinutes = lifetimeInMinutes, StartsAt = startsAt, IsUsableOnce = isUsableOnce, Reason = reason,
             CreatedAt = createdAt, DecideBy = decideBy, Status = status, Decision = decision, PassId = passId,
@@ -124,6 +128,13 @@ public sealed class AccessRequest
         Status = RequestStatus.Expired;
     }
 
+    /// <summary>Approvers were reminded once; a request is reminded at most once, while pending.</summary>
+    public void MarkReminded(DateTimeOffset now)
+    {
+        if (Status != RequestStatus.Pending || RemindedAt is not null) throw new RequestTransitionException("Only a pending request is reminded, once.");
+        RemindedAt = now;
+    }
+
     public void MarkIssued(string passId, DateTimeOffset passExpiresAt)
     {
         Require(RequestStatus.Approved);
@@ -139,9 +150,10 @@ public sealed class AccessRequest
         Status = RequestStatus.Delivered;
     }
 
+    /// <summary>Issuing failed after approval, or a pending request could reach no approver at all.</summary>
     public void MarkFailed(string reason)
     {
-        if (Status is not (RequestStatus.Approved or RequestStatus.Issued)) throw new RequestTransitionException($"A {Status} request cannot fail.");
+        if (Status is not (RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Issued)) throw new RequestTransitionException($"A {Status} request cannot fail.");
         FailureReason = reason;
         Status = RequestStatus.Failed;
     }

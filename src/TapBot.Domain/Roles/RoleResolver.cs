@@ -6,7 +6,19 @@ namespace TapBot.Domain.Roles;
 /// <summary>Works out a person's <see cref="TapRoles"/> from live, transitive directory membership.</summary>
 public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> options)
 {
+    // Scoped to one turn: a turn that asks twice (say, "may they approve?" then "may they issue?") pays once, and
+    // the next click reads the directory again.
+    private readonly Dictionary<string, TapRoles> _resolved = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task<TapRoles> GetRolesAsync(string personId, CancellationToken ct)
+    {
+        if (_resolved.TryGetValue(personId, out var known)) return known;
+        var roles = await ResolveAsync(personId, ct);
+        _resolved[personId] = roles;
+        return roles;
+    }
+
+    private async Task<TapRoles> ResolveAsync(string personId, CancellationToken ct)
     {
         var o = options.Value;
         var wanted = new[]

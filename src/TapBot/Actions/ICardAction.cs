@@ -20,6 +20,15 @@ public sealed record CardActionContext(Requester Requester, CardData Data, bool 
     /// <summary>The clicked card (conversation and message id), or null when the channel did not say.</summary>
     public string? SourceKey { get; init; }
 
+    /// <summary>The clicker's Teams id ("29:…"), for a card's refresh list.</summary>
+    public string? TeamsUserId { get; init; }
+
+    /// <summary>Where the clicked card is (to rewrite it later), or null when the channel did not say.</summary>
+    public TapBot.Domain.Ports.RequestCard? ClickedCard { get; init; }
+
+    /// <summary>The clicker's time zone, from the activity; UTC when Teams did not say.</summary>
+    public TimeZoneInfo ReaderTimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Rewrites the message that holds the clicked card, for everyone in the conversation.</summary>
     public Func<System.Text.Json.Nodes.JsonObject, CancellationToken, Task> ReplaceCardForEveryoneAsync { get; init; } = (_, _) => Task.CompletedTask;
 }

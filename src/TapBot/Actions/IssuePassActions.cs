@@ -41,9 +41,24 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
             return CardResponses.Card(StatusCards.Refused("This form is missing the person or the lifetime. Type **issue TAP for** and the person to start again."));
         }
 
+        if (!FormVersion.Is(context.Data, FormVersion.Issue))
+        {
+            return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **issue TAP for** and the person to get a new one."));
+        }
+
+        if (RecipientResolver.Parse(context.Data.Text("recipient")) is not { } recipient)
+        {
+            return CardResponses.Card(StatusCards.Refused("Choose who receives the code: the person, their manager, or you."));
+        }
+
+        if (!TryReadStart(context, out var startsAt))
+        {
+            return CardResponses.Card(StatusCards.Refused("The start date or time is not valid. Pick a date and a time, or leave the date empty to start now."));
+        }
+
         var oneTime = context.Data.Text("oneTime") is not "false";
-        var outcome = await issuance.IssueAsync(context.Requester, tenant.Id,
-            new IssueChoice(personId, minutes, oneTime, context.Data.Text("reason")), context.SourceKey, ct);
+        var choice = new IssueChoice(personId, minutes, oneTime, context.Data.Text("reason")) { Recipient = recipient, StartsAt = startsAt };
+        var outcome = await issuance.IssueAsync(context.Requester, tenant.Id, choice, context.SourceKey, ct);
         switch (outcome)
         {
             case IssueOutcome.Issued issued:
@@ -55,5 +70,20 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
             default:
                 throw new InvalidOperationException("Unknown issue outcome.");
         }
+    }
+
+    /// <summary>Input.Date ("2026-12-01") and Input.Time ("09:30") in the approver's time zone; no date means now.</summary>
+    private static bool TryReadStart(CardActionContext context, out DateTimeOffset? startsAt)
+    {
+        startsAt = null;
+        if (context.Data.Text("startDate") is not { } dateText) return true;
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return false;
+        var time = TimeOnly.MinValue;
+        if (context.Data.Text("startTime") is { } timeText && !TimeOnly.TryParseExact(timeText, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+            return false;
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (context.ReaderTimeZone.IsInvalidTime(local)) return false; // a clock-change gap
+        startsAt = new DateTimeOffset(local, context.ReaderTimeZone.GetUtcOffset(local)).ToUniversalTime();
+        return true;
     }
 }

@@ -17,4 +17,19 @@ public static class CardVerbs
 
     /// <summary>Leave things as they are.</summary>
     public const string Cancel = "cancel";
+
+    /// <summary>Open the request form for a person picked from a list (helpdesk, on someone's behalf).</summary>
+    public const string PrepareRequest = "prepareRequest";
+
+    /// <summary>Send a request for a pass to its approvers.</summary>
+    public const string RequestPass = "requestPass";
+
+    /// <summary>Approve a pending request (issues and delivers the pass).</summary>
+    public const string ApproveRequest = "approveRequest";
+
+    /// <summary>Deny a pending request, with a reason.</summary>
+    public const string DenyRequest = "denyRequest";
+
+    /// <summary>A request card's refresh: the viewer's own view of it (never changes anything).</summary>
+    public const string RefreshRequest = "refreshRequest";
 }

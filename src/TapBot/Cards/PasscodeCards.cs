@@ -31,14 +31,45 @@ public static class PasscodeCards
         body.Add(form.OneTimeForced
             ? Text("One-time use: required by your organization's policy.", subtle: true)
             : new JsonObject { ["type"] = "Input.Toggle", ["id"] = "oneTime", ["title"] = "One-time use (recommended)", ["value"] = "true", ["valueOn"] = "true", ["valueOff"] = "false" });
+        if (form.MaxStartDelayDays > 0)
+        {
+            // Empty date = now. Date and time are read in the approver's own time zone (Teams sends it with the click).
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.Date", ["id"] = "startDate", ["label"] = "Start (leave empty to start now)",
+            });
+            body.Add(new JsonObject { ["type"] = "Input.Time", ["id"] = "startTime", ["label"] = "Start time (your time zone)", ["value"] = "09:00" });
+        }
+
+        if (form.Recipients.Count > 1)
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.ChoiceSet", ["id"] = "recipient", ["label"] = "Send the code to", ["style"] = "expanded", ["isRequired"] = true,
+                ["value"] = RecipientResolver.Value(form.Recipients[0]),
+                ["choices"] = new JsonArray(form.Recipients.Select(k => (JsonNode)new JsonObject
+                {
+                    ["title"] = RecipientTitle(k, t), ["value"] = RecipientResolver.Value(k),
+                }).ToArray()),
+            });
+        }
+
         body.Add(new JsonObject
         {
             ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "Reason or ticket number", ["isRequired"] = true,
             ["maxLength"] = IssuanceService.MaxReasonLength, ["errorMessage"] = "A reason is required.",
         });
-        body.Add(Text($"The code will be sent privately to {CardText.Escape(t.DisplayName)} in their chat with TapBot. Nobody else sees it.", subtle: true, size: "Small"));
-        return New(body, [Execute("Issue pass", CardVerbs.IssuePass, new JsonObject { ["personId"] = t.Id }, style: "positive")]);
+        body.Add(Text("The code is sent privately, in the recipient's own chat with TapBot. Nobody else sees it.", subtle: true, size: "Small"));
+        return New(body, [Execute("Issue pass", CardVerbs.IssuePass,
+            new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientResolver.Value(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")]);
     }
+
+    private static string RecipientTitle(RecipientKind kind, Person target) => kind switch
+    {
+        RecipientKind.Person => $"{target.DisplayName} (recommended)",
+        RecipientKind.Manager => $"{target.DisplayName}'s manager, to hand over in person",
+        _ => "Me, to read out after verifying the caller",
+    };
 
     public static JsonObject Receipt(IssueOutcome.Issued issued)
     {
@@ -50,8 +81,8 @@ public static class PasscodeCards
             [
                 ("Issued by", CardText.Escape(issued.IssuerName)),
                 ("For", CardText.Escape(issued.Target.UserPrincipalName)),
-                ("Sent to", $"{CardText.Escape(issued.Target.DisplayName)}, privately"),
-                ("Starts", When(r.Decision!.At)),
+                ("Sent to", $"{CardText.Escape((issued.Recipient ?? issued.Target).DisplayName)}, privately"),
+                ("Starts", When(r.StartsAt ?? r.Decision!.At)),
                 ("Expires", r.PassExpiresAt is { } e ? When(e) : "unknown"),
                 ("One-time use", r.IsUsableOnce ? "Yes" : "No"),
                 ("Reason", CardText.Escape(r.Reason)),
@@ -92,26 +123,49 @@ public static class PasscodeCards
         Text($"This pass was {why}, so its code is no longer shown. Ask your helpdesk if you still need to set up a sign-in method.", subtle: true),
     ]);
 
-    public static JsonObject Delivered(Person target, IssuedPass pass, Requester issuer) => New(
-    [
-        Heading("Your Temporary Access Pass"),
-        Text($"{CardText.Escape(issuer.DisplayName)} issued it for your account ({CardText.Escape(target.UserPrincipalName)}). Use it to sign in once and set up a passkey or Microsoft Authenticator."),
-        // Monospace, no markdown processing of the code: it is shown exactly as Entra created it.
-        new JsonObject
-        {
-            ["type"] = "RichTextBlock",
-            ["inlines"] = new JsonArray(new JsonObject
+    /// <summary>The card that carries the code, in the recipient's own chat: the owner, or someone handing it over.</summary>
+    public static JsonObject Delivered(Person target, IssuedPass pass, Requester issuer, string recipientId, string securityContact)
+    {
+        var forOwner = string.Equals(recipientId, target.Id, StringComparison.OrdinalIgnoreCase);
+        return New(
+        [
+            Heading(forOwner ? "Your Temporary Access Pass" : $"Temporary Access Pass for {CardText.Escape(target.DisplayName)}"),
+            Text(forOwner
+                ? $"{CardText.Escape(issuer.DisplayName)} issued it for your account ({CardText.Escape(target.UserPrincipalName)}). Use it to sign in once and set up a passkey or Microsoft Authenticator."
+                : $"{CardText.Escape(issuer.DisplayName)} issued it for {CardText.Escape(target.DisplayName)}'s account ({CardText.Escape(target.UserPrincipalName)}) and sent it to you. " +
+                  "Give it only to them, in person or on a call after checking it is really them. Never post it in a chat or email."),
+            // Monospace, no markdown processing of the code: it is shown exactly as Entra created it.
+            new JsonObject
             {
-                ["type"] = "TextRun", ["text"] = pass.Code.Reveal(), ["fontType"] = "Monospace", ["size"] = "ExtraLarge", ["weight"] = "Bolder",
-            }),
-        },
+                ["type"] = "RichTextBlock",
+                ["inlines"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "TextRun", ["text"] = pass.Code.Reveal(), ["fontType"] = "Monospace", ["size"] = "ExtraLarge", ["weight"] = "Bolder",
+                }),
+            },
+            Facts(
+            [
+                ("Valid from", When(pass.Pass.StartsAt)),
+                ("Valid until", When(pass.Pass.ExpiresAt)),
+                ("One-time use", pass.Pass.IsUsableOnce ? "Yes: it works for one sign-in" : "No: it works until it expires"),
+            ]),
+            Text("Go to https://aka.ms/mysecurityinfo, sign in with the username and this pass, and add the new sign-in method. " +
+                 "Never share this code otherwise: nobody from IT will ask for it.", size: "Small"),
+            forOwner ? Text($"Didn't expect this pass? Tell {CardText.Escape(securityContact)} right away.", size: "Small", color: "Attention") : null,
+        ]);
+    }
+
+    /// <summary>The owner's notice when someone else received the code for their account (never the code itself).</summary>
+    public static JsonObject OwnerNotice(OwnerNotice notice) => New(
+    [
+        Heading("A Temporary Access Pass was issued for your account"),
         Facts(
         [
-            ("Valid from", When(pass.Pass.StartsAt)),
-            ("Valid until", When(pass.Pass.ExpiresAt)),
-            ("One-time use", pass.Pass.IsUsableOnce ? "Yes: it works for one sign-in" : "No: it works until it expires"),
+            ("Issued by", CardText.Escape(notice.IssuerName)),
+            ("Issued", When(notice.IssuedAt)),
+            ("Code sent to", CardText.Escape(notice.RecipientName) + ", privately"),
+            ("Valid", $"{When(notice.StartsAt)} to {When(notice.ExpiresAt)}"),
         ]),
-        Text("Go to https://aka.ms/mysecurityinfo, sign in with your username and this pass, and add your new sign-in method. " +
-             "Never share this code: nobody from IT will ask you for it.", size: "Small"),
+        Text($"If you did not expect this, tell {CardText.Escape(notice.SecurityContact)} right away: someone could use it to sign in as you.", color: "Attention"),
     ]);
 }

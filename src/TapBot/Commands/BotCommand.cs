@@ -22,8 +22,11 @@ public abstract record BotCommand
     /// <summary>The tenant's TAP policy in plain words.</summary>
     public sealed record Policy : BotCommand;
 
-    /// <summary>A command the Teams menu lists but this version cannot do yet (recovery requests).</summary>
-    public sealed record NotYetAvailable(string Action) : BotCommand;
+    /// <summary>"I lost my phone", "request TAP": someone asks for recovery help for their own account.</summary>
+    public sealed record RequestHelp : BotCommand;
+
+    /// <summary>"audit for X": recent audit events about a person (approvers and auditors).</summary>
+    public sealed record Audit(string PersonText) : BotCommand;
 
     public sealed record Unknown(string Text) : BotCommand;
 }

@@ -4,6 +4,10 @@ using TapBot.Domain;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Status;
+using TapBot.Domain.Approvals;
+using TapBot.Domain.Audit;
+using TapBot.Domain.Roles;
+using TapBot.Teams;
 
 namespace TapBot.Commands;
 
@@ -12,6 +16,10 @@ public sealed class ChatCommands(
     TapStatusService status,
     IssuanceService issuance,
     RevocationService revocation,
+    ApprovalService approvals,
+    AuditQueryService auditQuery,
+    RoleResolver roles,
+    TapTenant tenant,
     ITemporaryAccessPasses passes,
     TimeProvider time,
     ILogger<ChatCommands> logger)
@@ -26,12 +34,11 @@ public sealed class ChatCommands(
                 BotCommand.Status s => StatusReply(s.PersonText is null
                     ? await status.ForSelfAsync(requester, ct)
                     : await status.ForQueryAsync(requester, s.PersonText, ct)),
-                BotCommand.Issue i => IssueReply(await issuance.PrepareAsync(requester, i.PersonText, ct)),
+                BotCommand.Issue i => await IssueOrRequestAsync(requester, i.PersonText, ct),
+                BotCommand.RequestHelp => RequestReply(await approvals.PrepareAsync(requester, tenant.Id, null, ct)),
+                BotCommand.Audit a => AuditReply(await auditQuery.ForQueryAsync(requester, a.PersonText, ct)),
                 BotCommand.Revoke r => RevokeReply(await revocation.PrepareAsync(requester, r.PersonText, ct), requester),
                 BotCommand.Policy => CardResponses.Activity(PolicyCard.Build(await passes.GetPolicyAsync(ct), time.GetUtcNow()), "TAP policy"),
-                BotCommand.NotYetAvailable n => CardResponses.Activity(HelpCard.Build(
-                    $"{n.Action} from Teams is not available in this version of TapBot yet. Until it is, an administrator " +
-                    "can issue or revoke a Temporary Access Pass in the Microsoft Entra admin center. Here is what I can do now:"), "Not available yet"),
                 BotCommand.Unknown => CardResponses.Activity(
                     HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:"), "TapBot help"),
                 _ => throw new InvalidOperationException($"No answer for {command.GetType().Name}."),
@@ -43,6 +50,35 @@ public sealed class ChatCommands(
             return CardResponses.Activity(ProblemCards.Directory(e), "TapBot could not reach Microsoft Entra");
         }
     }
+
+    /// <summary>Approvers get the issue form; helpdesk operators who are not approvers get a request for approval.</summary>
+    private async Task<IMessageActivity> IssueOrRequestAsync(Requester requester, string personText, CancellationToken ct)
+    {
+        var held = await roles.GetRolesAsync(requester.ObjectId, ct);
+        return !held.CanApprove() && (held & TapRoles.HelpdeskOperator) != 0
+            ? RequestReply(await approvals.PrepareForQueryAsync(requester, tenant.Id, personText, ct))
+            : IssueReply(await issuance.PrepareAsync(requester, personText, ct));
+    }
+
+    public static IMessageActivity RequestReply(RequestOutcome outcome) => outcome switch
+    {
+        RequestOutcome.Form f => CardResponses.Activity(RequestCards.Form(f.Value), f.Value.IsForSelf ? "Ask for a Temporary Access Pass" : $"Ask for a pass for {f.Value.Target.DisplayName}"),
+        RequestOutcome.Ambiguous a => CardResponses.Activity(StatusCards.PickPerson(new StatusOutcome.Ambiguous(a.Query, a.Candidates), CardVerbs.PrepareRequest, "Next"), "Which person?"),
+        RequestOutcome.NotFound n => CardResponses.Activity(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
+        RequestOutcome.Refused r => CardResponses.Activity(StatusCards.Refused(r.Message), "Cannot send the request"),
+        RequestOutcome.Submitted s => CardResponses.Activity(RequestCards.ForRequester(s.View), "Your request"),
+        _ => throw new InvalidOperationException("Unknown request outcome."),
+    };
+
+    public static IMessageActivity AuditReply(AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.Found f => CardResponses.Activity(AuditCards.Recent(f), $"Audit trail for {f.Person.DisplayName}"),
+        AuditOutcome.Ambiguous a => CardResponses.Activity(StatusCards.Refused(
+            $"Several people match “{CardText.Escape(a.Query)}”: use their UPN, e.g. **audit for {CardText.Escape(a.Candidates[0].UserPrincipalName)}**."), "Which person?"),
+        AuditOutcome.NotFound n => CardResponses.Activity(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
+        AuditOutcome.Refused r => CardResponses.Activity(StatusCards.Refused(r.Message), "Audit trail"),
+        _ => throw new InvalidOperationException("Unknown audit outcome."),
+    };
 
     public static IMessageActivity IssueReply(PrepareOutcome outcome) => outcome switch
     {

@@ -38,9 +38,15 @@ public static partial class CommandParser
             return new BotCommand.Revoke(revoke.Groups["who"].Value.Trim());
         }
 
-        if (NotYet().IsMatch(t))
+        if (RequestHelpWords().IsMatch(t))
         {
-            return new BotCommand.NotYetAvailable("Asking for recovery help");
+            return new BotCommand.RequestHelp();
+        }
+
+        var audit = AuditWords().Match(t);
+        if (audit.Success)
+        {
+            return new BotCommand.Audit(audit.Groups["who"].Value.Trim());
         }
 
         var status = Status().Match(t);
@@ -103,8 +109,11 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:revoke|delete|remove|cancel)\s+(?:the\s+|a\s+)?(?:tap|temporary access pass)(?:\s+(?:for|of|from)(?:\s+(?<who>.*))?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex RevokeWords();
 
-    [GeneratedRegex(@"^(?:(?<request>request\s+(?:a\s+)?(?:tap|temporary access pass)|i\s+(?:lost|broke|forgot|replaced)\s+my\s+(?:phone|device|authenticator|security key|passkey|yubikey).*|i\s+need\s+(?:recovery\s+)?help.*))$", RegexOptions.IgnoreCase)]
-    private static partial Regex NotYet();
+    [GeneratedRegex(@"^(?:(?:request|get me|ask for)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:tap|temporary access pass)(?:\s+for\s+(?:me|myself))?|i\s+(?:lost|broke|forgot|replaced|reset|dropped|can't find|cannot find)\s+my\s+(?:new\s+|old\s+|work\s+)?(?:phone|mobile|device|authenticator|authenticator app|security key|passkey|yubikey|laptop).*|my\s+(?:phone|device|authenticator|security key|passkey)\s+(?:is\s+|was\s+)?(?:lost|stolen|broken|gone|dead).*|i\s+(?:need|want)\s+(?:some\s+)?(?:recovery\s+help|help\s+(?:signing|logging)\s+in|a\s+(?:tap|temporary access pass)).*|i\s+can(?:'t|’t|not)\s+sign\s+in.*|recovery(?:\s+help)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RequestHelpWords();
+
+    [GeneratedRegex(@"^(?:(?:show|get|check|see|view)(?:\s+me)?\s+)?(?:the\s+)?audit(?:\s+(?:trail|log|events|history))?\s+(?:for|of|on|about)\s+(?<who>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AuditWords();
 
     [GeneratedRegex(@"^(?:use|set|make)\s+(?:this\s+channel\s+(?:for|as)\s+(?:the\s+)?(?:tap\s+)?approv(?:als|ers)(?:'?\s*channel)?|(?:the\s+)?(?:tap\s+)?approv(?:als|ers)\s+channel(?:\s+(?:here|to this channel))?)$", RegexOptions.IgnoreCase)]
     private static partial Regex ApproverChannelWords();

@@ -39,6 +39,9 @@ public static class TapBotHost
         var issuance = builder.Configuration.GetSection(IssuanceOptions.Section).Get<IssuanceOptions>() ?? new IssuanceOptions();
         if (issuance.Problems().FirstOrDefault() is { } issuanceProblem) throw new StartupProblemException(issuanceProblem);
 
+        var approval = builder.Configuration.GetSection(Domain.Approvals.ApprovalOptions.Section).Get<Domain.Approvals.ApprovalOptions>() ?? new Domain.Approvals.ApprovalOptions();
+        if (approval.Problems().FirstOrDefault() is { } approvalProblem) throw new StartupProblemException(approvalProblem);
+
         var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
         if (audit.Problems().FirstOrDefault() is { } auditProblem) throw new StartupProblemException(auditProblem);
 
@@ -94,6 +97,10 @@ public static class TapBotHost
         services.AddSingleton<Readiness>();
         services.AddHostedService<RedactionJob>();
         services.AddHostedService<RecoveryJob>();
+        services.AddSingleton<ApprovalJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApprovalJob>());
+        services.AddScoped<ProactiveMessenger>();
+        services.AddScoped<IApprovalCards, TeamsApprovalCards>();
         services.AddScoped<ChatCommands>();
         services.AddScoped<ApproverChannelCommand>();
         services.AddScoped<ICardAction, ShowStatusAction>();
@@ -101,6 +108,11 @@ public static class TapBotHost
         services.AddScoped<ICardAction, IssuePassAction>();
         services.AddScoped<ICardAction, RevokePassAction>();
         services.AddScoped<ICardAction, CancelAction>();
+        services.AddScoped<ICardAction, PrepareRequestAction>();
+        services.AddScoped<ICardAction, RequestPassAction>();
+        services.AddScoped<ICardAction, ApproveRequestAction>();
+        services.AddScoped<ICardAction, DenyRequestAction>();
+        services.AddScoped<ICardAction, RefreshRequestAction>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
         services.AddScoped<CardActionRouter>();
         services.AddScoped<IBot, TapActivityHandler>();

@@ -108,8 +108,14 @@ public sealed class TapActivityHandler(
 
         // Microsoft.Bot.Schema 4.23 has no Trigger property; "automatic" means a refresh, which must not change state.
         var automatic = (turn.Activity.Value as JObject)?["trigger"]?.ToString() == "automatic";
+        var activity = turn.Activity;
         var context = new CardActionContext(requester, CardData.From(invokeValue.Action?.Data), automatic)
         {
+            TeamsUserId = activity.From?.Id,
+            ReaderTimeZone = ReaderTimeZone((Activity)activity),
+            ClickedCard = string.IsNullOrEmpty(activity.ReplyToId) || activity.Conversation?.Id is not { Length: > 0 } conversationId ? null
+                : new Domain.Ports.RequestCard(Guid.Empty, Domain.Ports.RequestCardRole.Requester, requester.ObjectId, activity.ChannelId,
+                    activity.ServiceUrl, conversationId, activity.ReplyToId, activity.Recipient?.Id ?? ""),
             SourceKey = string.IsNullOrEmpty(turn.Activity.ReplyToId) ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
                 System.Text.Encoding.UTF8.GetBytes($"{turn.Activity.Conversation?.Id}|{turn.Activity.ReplyToId}"))),
             ReplaceCardForEveryoneAsync = async (card, token) =>
@@ -122,6 +128,15 @@ public sealed class TapActivityHandler(
         };
         logger.LogInformation("Card action {Verb} from {RequesterId} (automatic: {Automatic})", invokeValue.Action?.Verb, requester.ObjectId, automatic);
         return await actions.ExecuteAsync(invokeValue.Action?.Verb, context, ct);
+    }
+
+    /// <summary>The time zone Teams reports for the client (IANA name, or at least the local offset); UTC otherwise.</summary>
+    private static TimeZoneInfo ReaderTimeZone(Activity activity)
+    {
+        if (activity.LocalTimezone is { Length: > 0 and < 100 } name && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone)) return zone;
+        if (activity.LocalTimestamp is { } local && local.Offset != TimeSpan.Zero && Math.Abs(local.Offset.TotalHours) <= 14)
+            return TimeZoneInfo.CreateCustomTimeZone("client", local.Offset, "client", "client");
+        return TimeZoneInfo.Utc;
     }
 
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken ct)

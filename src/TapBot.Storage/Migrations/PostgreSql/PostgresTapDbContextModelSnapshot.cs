@@ -94,6 +94,9 @@ namespace TapBot.Storage.Migrations.PostgreSql
                     b.Property<long?>("RedactedAtUtcTicks")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("RemindedAtUtcTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -135,6 +138,8 @@ namespace TapBot.Storage.Migrations.PostgreSql
                     b.HasIndex("TargetId");
 
                     b.HasIndex("Status", "DecideByUtcTicks");
+
+                    b.HasIndex("TenantId", "TargetId", "Status");
 
                     b.ToTable("access_requests", (string)null);
                 });
@@ -299,9 +304,65 @@ namespace TapBot.Storage.Migrations.PostgreSql
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.HasKey("TenantId", "PersonId");
 
                     b.ToTable("personal_chats", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.RequestCardRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("request_cards", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -89,6 +89,9 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.Property<long?>("RedactedAtUtcTicks")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RemindedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequesterId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -130,6 +133,8 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.HasIndex("TargetId");
 
                     b.HasIndex("Status", "DecideByUtcTicks");
+
+                    b.HasIndex("TenantId", "TargetId", "Status");
 
                     b.ToTable("access_requests", (string)null);
                 });
@@ -294,9 +299,63 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("TenantId", "PersonId");
 
                     b.ToTable("personal_chats", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.RequestCardRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("request_cards", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,66 @@
+using TapBot.Domain.Issuance;
+using TapBot.Domain.People;
+using TapBot.Domain.Requests;
+
+namespace TapBot.Domain.Approvals;
+
+/// <summary>Where an approval card goes.</summary>
+public sealed record ApprovalRouting(Person? Manager, bool ToApproversChannel)
+{
+    public bool IsEmpty => Manager is null && !ToApproversChannel;
+
+    /// <summary>Who was asked, in words for the requester ("Megan Bowen (your manager) and the approvers' channel").</summary>
+    public string Describe(bool forSelf)
+    {
+        var parts = new List<string>();
+        if (Manager is not null) parts.Add($"{Manager.DisplayName} ({(forSelf ? "your" : "their")} manager)");
+        if (ToApproversChannel) parts.Add("the approvers' channel");
+        return string.Join(" and ", parts);
+    }
+}
+
+/// <summary>A request with the people it names, as every card about it shows it.</summary>
+public sealed record ApprovalView(AccessRequest Request, Person Target, Person Requester, Person Recipient, string? DeciderName, ApprovalRouting Routing)
+{
+    public bool IsForSelf => Request.RequesterId == Request.TargetId;
+}
+
+/// <summary>What the request form offers.</summary>
+public sealed record RequestForm(Person Target, bool IsForSelf, IReadOnlyList<RecipientKind> Recipients, Person? Manager, ApprovalRouting Routing,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>The requester's choices from the request form. Untrusted: every field is checked again.</summary>
+public sealed record RequestChoice(string? PersonId, RecipientKind Recipient, string? Reason);
+
+public abstract record RequestOutcome
+{
+    private RequestOutcome() { }
+
+    public sealed record Form(RequestForm Value) : RequestOutcome;
+
+    /// <summary>The request exists and was sent to its approvers (or was found again after a repeated click).</summary>
+    public sealed record Submitted(ApprovalView View) : RequestOutcome;
+
+    public sealed record Refused(string Message) : RequestOutcome;
+
+    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : RequestOutcome;
+
+    public sealed record NotFound(string Query) : RequestOutcome;
+}
+
+public abstract record DecisionOutcome
+{
+    private DecisionOutcome() { }
+
+    /// <summary>This click decided the request; <see cref="IssueProblem"/> says why no pass exists after an approval.</summary>
+    public sealed record Decided(ApprovalView View, string? IssueProblem) : DecisionOutcome;
+
+    /// <summary>Someone decided first, or the request lapsed: nothing changed.</summary>
+    public sealed record AlreadyDecided(ApprovalView View) : DecisionOutcome;
+
+    /// <summary>The click was refused; the request is unchanged. <see cref="View"/> is null when the request is unknown.</summary>
+    public sealed record Refused(string Message, ApprovalView? View) : DecisionOutcome;
+}
+
+/// <summary>A request as one viewer sees it: whether they may decide it now, and if not, why.</summary>
+public sealed record ViewerView(ApprovalView View, bool CanDecide, string? WhyNot);

@@ -1,0 +1,51 @@
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+
+namespace TapBot.Domain.Audit;
+
+/// <summary>"audit for X": the newest audit events about a person, for approvers and auditors. Viewing is audited too.</summary>
+public sealed class AuditQueryService(IDirectory directory, RoleResolver roles, IAuditTrail audit)
+{
+    public const int MaxEvents = 15;
+
+    public async Task<AuditOutcome> ForQueryAsync(Requester requester, string? personText, CancellationToken ct)
+    {
+        var held = await roles.GetRolesAsync(requester.ObjectId, ct);
+        if (!held.CanApprove() && (held & TapRoles.Auditor) == 0)
+            return new AuditOutcome.Refused("Only TAP approvers and auditors can read the audit trail.");
+
+        var query = PersonQuery.TryParse(personText, out var problem);
+        if (query is null) return new AuditOutcome.Refused(problem!);
+        var matches = await directory.FindPeopleAsync(query, 11, ct);
+        var person = PersonMatch.PickOne(query, matches);
+        if (person is null)
+            return matches.Count == 0 ? new AuditOutcome.NotFound(query.Text) : new AuditOutcome.Ambiguous(query.Text, matches.Take(10).ToList());
+
+        var events = await audit.RecentAsync(person.Id, MaxEvents, ct);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [AuditKinds.SystemActor] = "TapBot" };
+        foreach (var id in events.Select(e => e.ActorId).Distinct(StringComparer.OrdinalIgnoreCase).Where(id => !names.ContainsKey(id)))
+        {
+            names[id] = Guid.TryParse(id, out _) ? (await directory.GetPersonAsync(id, ct))?.DisplayName ?? "someone no longer in the directory" : id;
+        }
+
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.AuditViewed, requester.ObjectId, person.Id, ("events", events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))), ct);
+        return new AuditOutcome.Found(person, events.Select(e => new NamedAuditEvent(e, names[e.ActorId])).ToList());
+    }
+}
+
+/// <summary>An audit event with its actor's display name.</summary>
+public sealed record NamedAuditEvent(AuditEvent Event, string ActorName);
+
+public abstract record AuditOutcome
+{
+    private AuditOutcome() { }
+
+    public sealed record Found(Person Person, IReadOnlyList<NamedAuditEvent> Events) : AuditOutcome;
+
+    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : AuditOutcome;
+
+    public sealed record NotFound(string Query) : AuditOutcome;
+
+    public sealed record Refused(string Message) : AuditOutcome;
+}

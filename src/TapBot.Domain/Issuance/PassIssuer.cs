@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TapBot.Domain.Audit;
+using TapBot.Domain.Passes;
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Requests;
+using TapBot.Domain.Telemetry;
+
+namespace TapBot.Domain.Issuance;
+
+/// <summary>
+/// The last step of every issuance, direct or approved: create the pass, deliver its code privately, delete the pass
+/// again if delivery fails, tell the account's owner, and audit each step. The request must already be approved and
+/// saved (that save is what makes a second click lose); the code lives only in memory between Graph and Teams.
+/// </summary>
+public sealed class PassIssuer(
+    ITemporaryAccessPasses passes,
+    IRequestStore requests,
+    IAuditTrail audit,
+    IPasscodeDelivery delivery,
+    IOptions<IssuanceOptions> options,
+    TimeProvider time)
+{
+    /// <param name="issuer">Who approved it: named on the passcode card and in the owner's notice.</param>
+    /// <param name="recipient">Who receives the code (the owner, their manager, or the issuer).</param>
+    public async Task<IssueOutcome> IssueAsync(AccessRequest request, Person target, Person recipient, Requester issuer, CancellationToken ct)
+    {
+        var kind = request.Kind.ToString();
+        IssuedPass issued;
+        try
+        {
+            issued = await passes.CreateAsync(target.Id, request.LifetimeInMinutes, request.StartsAt, request.IsUsableOnce, ct);
+        }
+        catch (DirectoryException e)
+        {
+            request.MarkFailed($"Graph refused: {e.GraphCode ?? e.Failure.ToString()}");
+            await requests.SaveAsync(request, ct);
+            await AuditAsync(AuditKinds.IssueFailed, issuer, request, ct, ("graph", e.GraphMessage ?? e.Failure.ToString()));
+            Count("graph_refused", kind);
+            return new IssueOutcome.Refused(GraphRefusal(e));
+        }
+
+        request.MarkIssued(issued.Pass.Id, issued.Pass.ExpiresAt);
+        await requests.SaveAsync(request, ct);
+        await AuditAsync(AuditKinds.Issued, issuer, request, ct, ("expires", issued.Pass.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)));
+
+        try
+        {
+            var receipt = await delivery.DeliverAsync(recipient.Id, target, issued, issuer, ct);
+            request.MarkDelivered(receipt.ConversationId, receipt.MessageId, time.GetUtcNow());
+            await requests.SaveAsync(request, ct);
+            await AuditAsync(AuditKinds.Delivered, issuer, request, ct);
+        }
+        catch (DeliveryFailedException e)
+        {
+            // The code reached nobody: take the pass back so no usable code exists outside the recipient's chat.
+            await passes.DeleteAsync(target.Id, issued.Pass.Id, ct);
+            request.MarkFailed("delivery failed");
+            await requests.SaveAsync(request, ct);
+            await AuditAsync(AuditKinds.IssueFailed, issuer, request, ct, ("delivery", e.Message));
+            Count("delivery_failed", kind);
+            return new IssueOutcome.Refused($"The code could not be delivered to {recipient.DisplayName} privately, so the pass was deleted again. Nothing is left behind.");
+        }
+
+        Count("issued", kind);
+        await NotifyOwnerAsync(request, target, recipient, issuer, issued, ct);
+        return new IssueOutcome.Issued(request, target, issuer.DisplayName) { Recipient = recipient };
+    }
+
+    /// <summary>
+    /// The owner learns that a pass exists for their account, unless they received the code themselves (that card says
+    /// who issued it). Best effort: the pass is already delivered; a missed notice is audited, not undone.
+    /// </summary>
+    private async Task NotifyOwnerAsync(AccessRequest request, Person target, Person recipient, Requester issuer, IssuedPass issued, CancellationToken ct)
+    {
+        if (!options.Value.NotifyTarget || recipient.Id == target.Id) return;
+        var notice = new OwnerNotice(target, issuer.DisplayName, recipient.DisplayName, time.GetUtcNow(), issued.Pass.StartsAt, issued.Pass.ExpiresAt,
+            options.Value.SecurityContact);
+        var sent = await delivery.NotifyOwnerAsync(notice, ct);
+        await AuditAsync(sent ? AuditKinds.OwnerNotified : AuditKinds.OwnerNotNotified, issuer, request, ct);
+    }
+
+    public static string GraphRefusal(DirectoryException e) => e.Failure switch
+    {
+        DirectoryFailure.Throttled => "Microsoft Entra is busy right now and asked me to slow down. No pass was created; please try again in a minute.",
+        DirectoryFailure.Unavailable => "I couldn't reach Microsoft Entra. No pass was created; please try again in a minute.",
+        DirectoryFailure.AccessDenied => "Microsoft Entra refused: TapBot's app may not create passes for this person. No pass was created. An admin can run doctor to check TapBot's permissions.",
+        _ when e.GraphMessage?.StartsWith("Invalid LifetimeInMinutes", StringComparison.Ordinal) == true =>
+            "Microsoft Entra refused the lifetime: " + e.GraphMessage + " No pass was created.",
+        _ when e.GraphMessage?.Contains("Converged UserCredentialPolicy", StringComparison.Ordinal) == true =>
+            "Microsoft Entra's policy does not allow a pass for this person (the policy may have just changed). No pass was created.",
+        _ => "Microsoft Entra refused to create the pass. No pass was created.",
+    };
+
+    private static void Count(string outcome, string kind) =>
+        TapBotTelemetry.Issuances.Add(1, TapBotTelemetry.Tag("outcome", outcome), TapBotTelemetry.Tag("kind", kind));
+
+    private Task AuditAsync(string kind, Requester actor, AccessRequest request, CancellationToken ct, params (string Key, string Value)[] extra) =>
+        audit.AppendAsync(Audit(kind, actor.ObjectId, request, extra), ct);
+
+    /// <summary>The audit entry for a step of a request: ids, times, lifetime, recipient, reason; never the code.</summary>
+    public static AuditEntry Audit(string kind, string actorId, AccessRequest request, params (string Key, string Value)[] extra) =>
+        AuditEntry.Of(kind, actorId, request.TargetId,
+        [
+            ("request", request.Id.ToString()), ("kind", request.Kind.ToString()), ("recipient", request.RecipientId),
+            ("lifetimeMinutes", request.LifetimeInMinutes.ToString(CultureInfo.InvariantCulture)), ("oneTime", request.IsUsableOnce ? "yes" : "no"),
+            ("starts", request.StartsAt?.ToString("O", CultureInfo.InvariantCulture) ?? "now"), ("reason", request.Reason), .. extra,
+        ]);
+}
+
+/// <summary>What the account's owner is told when someone else received their pass's code.</summary>
+public sealed record OwnerNotice(
+    Person Owner,
+    string IssuerName,
+    string RecipientName,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset StartsAt,
+    DateTimeOffset ExpiresAt,
+    string SecurityContact);

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Storage;
+
+/// <summary>Row of <c>request_cards</c>.</summary>
+internal sealed class RequestCardRecord
+{
+    public long Id { get; set; }
+    public Guid RequestId { get; set; }
+    public string Role { get; set; } = "";
+    public string? PersonId { get; set; }
+    public string ChannelId { get; set; } = "";
+    public string ServiceUrl { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+    public string MessageId { get; set; } = "";
+    public string BotId { get; set; } = "";
+}
+
+/// <summary><see cref="IRequestCards"/> on EF Core.</summary>
+internal sealed class EfRequestCards(TapDbContext db) : IRequestCards
+{
+    public async Task AddAsync(RequestCard card, CancellationToken ct)
+    {
+        db.RequestCards.Add(new RequestCardRecord
+        {
+            RequestId = card.RequestId, Role = card.Role.ToString(), PersonId = card.PersonId, ChannelId = card.ChannelId,
+            ServiceUrl = card.ServiceUrl, ConversationId = card.ConversationId, MessageId = card.MessageId, BotId = card.BotId,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<IReadOnlyList<RequestCard>> ListAsync(Guid requestId, CancellationToken ct)
+    {
+        var rows = await db.RequestCards.AsNoTracking().Where(c => c.RequestId == requestId).OrderBy(c => c.Id).ToListAsync(ct);
+        return rows.Select(r => new RequestCard(r.RequestId, Enum.Parse<RequestCardRole>(r.Role), r.PersonId, r.ChannelId, r.ServiceUrl,
+            r.ConversationId, r.MessageId, r.BotId)).ToList();
+    }
+}

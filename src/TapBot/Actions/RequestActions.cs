@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Schema;
+using TapBot.Cards;
+using TapBot.Commands;
+using TapBot.Domain.Approvals;
+using TapBot.Domain.Issuance;
+using TapBot.Domain.Ports;
+using TapBot.Teams;
+
+namespace TapBot.Actions;
+
+/// <summary>A person picked from a pick list by a helpdesk operator: the request form for them.</summary>
+public sealed class PrepareRequestAction(ApprovalService approvals, TapTenant tenant) : ICardAction
+{
+    public string Verb => CardVerbs.PrepareRequest;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
+    {
+        var personId = context.Data.Text("personId");
+        if (personId is null) return CardResponses.Message("Pick a person first.");
+        return CardResponses.Card(CardResponses.CardOf(ChatCommands.RequestReply(await approvals.PrepareAsync(context.Requester, tenant.Id, personId, ct))));
+    }
+}
+
+/// <summary>"Send request": the request is created and sent to its approvers; the form becomes the requester's status card.</summary>
+public sealed class RequestPassAction(ApprovalService approvals, IRequestCards copies, TapTenant tenant) : ICardAction
+{
+    public string Verb => CardVerbs.RequestPass;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
+    {
+        if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to send the request.");
+        if (!FormVersion.Is(context.Data, FormVersion.Request))
+            return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **request TAP** to get a new one."));
+        if (RecipientResolver.Parse(context.Data.Text("recipient")) is not { } recipient)
+            return CardResponses.Card(StatusCards.Refused("Choose who receives the code."));
+
+        var outcome = await approvals.SubmitAsync(context.Requester, tenant.Id,
+            new RequestChoice(context.Data.Text("personId"), recipient, context.Data.Text("reason")), context.SourceKey, ct);
+        switch (outcome)
+        {
+            case RequestOutcome.Submitted submitted:
+                var card = RequestCards.ForRequester(submitted.View);
+                // The form's message is the requester's copy from now on: every decision rewrites it.
+                if (context.ClickedCard is { } clicked && (await copies.ListAsync(submitted.View.Request.Id, ct)).All(c => c.Role != RequestCardRole.Requester))
+                {
+                    await copies.AddAsync(clicked with { RequestId = submitted.View.Request.Id }, ct);
+                }
+
+                await context.ReplaceCardForEveryoneAsync(card, ct);
+                return CardResponses.Card(card);
+            case RequestOutcome.Refused refused:
+                return CardResponses.Card(StatusCards.Refused(refused.Message));
+            default:
+                throw new InvalidOperationException("Unexpected request outcome.");
+        }
+    }
+}
+
+/// <summary>Approve or Deny on an approval card.</summary>
+public abstract class DecideRequestAction(ApprovalService approvals, bool approve) : ICardAction
+{
+    public abstract string Verb { get; }
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
+    {
+        // An automatic refresh must never decide anything.
+        if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to decide.");
+        if (!Guid.TryParse(context.Data.Text("requestId"), out var requestId))
+            return CardResponses.Card(StatusCards.Refused("This card does not name a request. It may be out of date."));
+
+        var outcome = await approvals.DecideAsync(context.Requester, requestId, approve, context.Data.Text("denyReason"), ct);
+        return CardResponses.Card(outcome switch
+        {
+            DecisionOutcome.Decided d => RequestCards.Approval(d.View, withButtons: false, [], d.IssueProblem),
+            DecisionOutcome.AlreadyDecided a => RequestCards.Approval(a.View, withButtons: false, [],
+                a.View.Request.Status == Domain.Requests.RequestStatus.Expired ? null : "This request was already decided; nothing changed."),
+            // Refused: the same card, with buttons only if the refusal left the clicker able to try again (a missing denial reason).
+            DecisionOutcome.Refused { View: { } view } r => RequestCards.Approval(view, withButtons: IsRetryable(r.Message), [], r.Message),
+            DecisionOutcome.Refused r => StatusCards.Refused(r.Message),
+            _ => throw new InvalidOperationException("Unexpected decision outcome."),
+        });
+    }
+
+    private static bool IsRetryable(string message) => message.StartsWith("Give a reason", StringComparison.Ordinal) || message.StartsWith("Keep the reason", StringComparison.Ordinal)
+                                                      || message.StartsWith("The reason must", StringComparison.Ordinal);
+}
+
+public sealed class ApproveRequestAction(ApprovalService approvals) : DecideRequestAction(approvals, approve: true)
+{
+    public override string Verb => CardVerbs.ApproveRequest;
+}
+
+public sealed class DenyRequestAction(ApprovalService approvals) : DecideRequestAction(approvals, approve: false)
+{
+    public override string Verb => CardVerbs.DenyRequest;
+}
+
+/// <summary>
+/// A request card's refresh (automatic, or "Refresh card"): the viewer's own view. Buttons only for someone who may
+/// decide it now; everyone else gets the status. Read-only, whatever the trigger.
+/// </summary>
+public sealed class RefreshRequestAction(ApprovalService approvals) : ICardAction
+{
+    public string Verb => CardVerbs.RefreshRequest;
+
+    public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
+    {
+        if (!Guid.TryParse(context.Data.Text("requestId"), out var requestId)) return CardResponses.Message("This card is out of date.");
+        var view = await approvals.ViewForAsync(context.Requester, requestId, ct);
+        if (view is null) return CardResponses.Card(StatusCards.Refused("This request no longer exists."));
+        IReadOnlyList<string> refreshFor = context.TeamsUserId is { } me ? [me] : [];
+        return CardResponses.Card(RequestCards.Approval(view.View, withButtons: view.CanDecide, refreshFor));
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using TapBot.Cards;
+using TapBot.Domain.Ports;
+using TapBot.Hosting;
+
+namespace TapBot.Teams;
+
+/// <summary>
+/// Messages TapBot starts on its own (proactive): to a person's 1:1 chat, opened when none is known, and to a stored
+/// channel. Failures come back as null, never as exception text in front of a user.
+/// </summary>
+public sealed class ProactiveMessenger(
+    TapCloudAdapter adapter,
+    IPersonalChats chats,
+    TapTenant tenant,
+    TimeProvider time,
+    IOptions<BotOptions> bot,
+    ILogger<ProactiveMessenger> logger)
+{
+    /// <summary>
+    /// The person's 1:1 chat with TapBot: the known one, or one opened now. Teams opens it only when TapBot is
+    /// installed for the person (personally or in a team they are in); otherwise null.
+    /// </summary>
+    public async Task<PersonalChat?> OpenPersonalChatAsync(string personId, CancellationToken ct)
+    {
+        if (await chats.FindAsync(tenant.Id, personId, ct) is { } known) return known;
+
+        // Any chat in the tenant tells us the service URL and the bot's id there.
+        var anchor = await chats.FindLatestAsync(tenant.Id, ct);
+        if (anchor is null) return null;
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount(anchor.BotId),
+            // The Entra object id goes in members[].id (not aadObjectId): Teams resolves it for an installed app.
+            Members = [new ChannelAccount(personId)],
+            TenantId = tenant.Id,
+        };
+        string? conversationId = null;
+        try
+        {
+            await adapter.CreateConversationAsync(AppId, anchor.ChannelId, anchor.ServiceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope,
+                parameters, (turn, _) =>
+                {
+                    conversationId = turn.Activity.Conversation?.Id;
+                    return Task.CompletedTask;
+                }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogInformation("Could not open a personal chat with {PersonId}: {Error}", personId, e.GetType().Name);
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(conversationId)) return null;
+        var chat = new PersonalChat(tenant.Id, personId, anchor.ChannelId, anchor.ServiceUrl, conversationId, anchor.BotId, time.GetUtcNow());
+        await chats.RememberAsync(chat, ct);
+        return chat;
+    }
+
+    /// <summary>Posts a card; returns the new message's id, or null when Teams did not take it.</summary>
+    public async Task<string?> SendAsync(ConversationReference to, JsonObject card, string summary, CancellationToken ct)
+    {
+        string? messageId = null;
+        try
+        {
+            await adapter.ContinueConversationAsync(AppId, to, async (turn, token) =>
+            {
+                var response = await turn.SendActivityAsync(CardResponses.Activity(card, summary), token);
+                messageId = response?.Id;
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The exception may describe the request, never its body (which can hold a code).
+            logger.LogWarning("A proactive message to a {ConversationType} conversation failed: {Error}", to.Conversation?.ConversationType, e.GetType().Name);
+        }
+
+        return messageId;
+    }
+
+    /// <summary>Rewrites a posted card; false when Teams refused.</summary>
+    public async Task<bool> UpdateAsync(ConversationReference to, string messageId, JsonObject card, string summary, CancellationToken ct)
+    {
+        var done = false;
+        try
+        {
+            await adapter.ContinueConversationAsync(AppId, to, async (turn, token) =>
+            {
+                var update = (Activity)CardResponses.Activity(card, summary);
+                update.Id = messageId;
+                await turn.UpdateActivityAsync(update, token);
+                done = true;
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Updating a card in a {ConversationType} conversation failed: {Error}", to.Conversation?.ConversationType, e.GetType().Name);
+        }
+
+        return done;
+    }
+
+    public static ConversationReference Personal(PersonalChat chat) => new()
+    {
+        ChannelId = chat.ChannelId,
+        ServiceUrl = chat.ServiceUrl,
+        Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: chat.ConversationId, tenantId: chat.TenantId),
+        Bot = new ChannelAccount(chat.BotId),
+        User = new ChannelAccount(aadObjectId: chat.PersonId),
+    };
+
+    public static ConversationReference Channel(ApproverChannel channel) => new()
+    {
+        ChannelId = channel.ChannelId,
+        ServiceUrl = channel.ServiceUrl,
+        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: channel.ConversationId, tenantId: channel.TenantId),
+        Bot = new ChannelAccount(channel.BotId),
+    };
+
+    public static ConversationReference Of(RequestCard card) => new()
+    {
+        ChannelId = card.ChannelId,
+        ServiceUrl = card.ServiceUrl,
+        Conversation = new ConversationAccount(isGroup: card.Role == RequestCardRole.ApproversChannel,
+            conversationType: card.Role == RequestCardRole.ApproversChannel ? "channel" : "personal", id: card.ConversationId),
+        Bot = new ChannelAccount(card.BotId),
+    };
+
+    private string AppId => bot.Value.MicrosoftAppId ?? "";
+}
