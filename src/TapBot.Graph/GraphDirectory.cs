@@ -4,6 +4,7 @@ using TapBot.Domain.People;
 using Person = TapBot.Domain.People.Person;
 using User = Microsoft.Graph.Models.User;
 using DirectoryObject = Microsoft.Graph.Models.DirectoryObject;
+using DirectoryObjectCollectionResponse = Microsoft.Graph.Models.DirectoryObjectCollectionResponse;
 using DirectoryRole = Microsoft.Graph.Models.DirectoryRole;
 using Group = Microsoft.Graph.Models.Group;
 using TapBot.Domain.Ports;
@@ -70,7 +71,28 @@ internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
         {
             r.QueryParameters.Top = MaxPageSize;
         }, ct));
-        return ToPrivilege(page?.Value ?? []);
+        return ToPrivilege(await AllPagesAsync(graph, personId, page, ct));
+    }
+
+    /// <summary>
+    /// A person's whole transitiveMemberOf: the first page as given, then every page Graph links to after it. Someone in
+    /// more than 999 groups and roles would otherwise look unprivileged when their role is listed on a later page.
+    /// </summary>
+    internal static async Task<IReadOnlyList<DirectoryObject>> AllPagesAsync(
+        GraphServiceClient graph, string personId, DirectoryObjectCollectionResponse? first, CancellationToken ct)
+    {
+        var items = new List<DirectoryObject>(first?.Value ?? []);
+        var next = first?.OdataNextLink;
+        while (next is not null)
+        {
+            var link = next;
+            var page = await GraphErrors.Guard("GET transitiveMemberOf", () =>
+                graph.Users[personId].TransitiveMemberOf.WithUrl(link).GetAsync(cancellationToken: ct));
+            items.AddRange(page?.Value ?? []);
+            next = page?.OdataNextLink;
+        }
+
+        return items;
     }
 
     /// <summary>The privilege a person's transitiveMemberOf shows: tenant-wide directory roles, role-assignable groups.</summary>

@@ -14,7 +14,8 @@ namespace TapBot.Graph;
 /// <summary>
 /// <see cref="IIssuancePreflight"/> as one Graph <c>$batch</c>: the requester's checkMemberObjects, the target user, the
 /// TAP policy, the target's transitiveMemberOf (which shows both the target's privilege and their membership of the
-/// policy's groups) and the target's passes. Each answer is read and mapped exactly as the single call would be.
+/// policy's groups) and the target's passes. Each answer is read and mapped exactly as the single call would be. Only a
+/// target in more than 999 groups and roles costs more: the further pages of transitiveMemberOf are read after it.
 /// </summary>
 /// <remarks>
 /// Graph answers every request in a batch with its own status inside an HTTP 200, so the SDK's retry handler never
@@ -72,8 +73,7 @@ internal sealed class GraphIssuancePreflight(GraphServiceClient graph, GraphOpti
 
         var user = await ReadAsync(answers[TargetUser], User.CreateFromDiscriminatorValue, ct);
         var policy = Then(await ReadAsync(answers[Policy], AuthenticationMethodConfiguration.CreateFromDiscriminatorValue, ct), GraphTemporaryAccessPasses.ToPolicy);
-        var memberOf = Then(await ReadAsync(answers[TargetMemberOf], DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, ct),
-            page => (IReadOnlyList<DirectoryObject>)(page?.Value ?? []));
+        var memberOf = await AllMemberOfAsync(await ReadAsync(answers[TargetMemberOf], DirectoryObjectCollectionResponse.CreateFromDiscriminatorValue, ct), targetId, ct);
         var passes = await ReadAsync(answers[TargetPasses], TemporaryAccessPassAuthenticationMethodCollectionResponse.CreateFromDiscriminatorValue, ct);
 
         return new Preflight(
@@ -101,6 +101,21 @@ internal sealed class GraphIssuancePreflight(GraphServiceClient graph, GraphOpti
         if (targetIds.Count == 0) return Fetched<IReadOnlySet<string>>.Of(new HashSet<string>());
         return Then(memberOf, items => (IReadOnlySet<string>)items.Select(o => o.Id).OfType<string>().Where(targetIds.Contains)
             .ToHashSet(StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The first page from the batch, and any further pages (a second round trip, past 999 groups and roles).</summary>
+    private async Task<Fetched<IReadOnlyList<DirectoryObject>>> AllMemberOfAsync(
+        Fetched<DirectoryObjectCollectionResponse?> first, string targetId, CancellationToken ct)
+    {
+        if (first.Failure is { } failure) return Fetched<IReadOnlyList<DirectoryObject>>.Failed(failure);
+        try
+        {
+            return Fetched<IReadOnlyList<DirectoryObject>>.Of(await GraphDirectory.AllPagesAsync(graph, targetId, first.Value, ct));
+        }
+        catch (DirectoryException e)
+        {
+            return Fetched<IReadOnlyList<DirectoryObject>>.Failed(e);
+        }
     }
 
     /// <summary>Sends the requests as one batch, then again those answered 429/503/504, while retries and time allow.</summary>
