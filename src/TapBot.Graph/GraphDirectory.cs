@@ -3,6 +3,10 @@ using Microsoft.Graph.Users.Item.CheckMemberObjects;
 using TapBot.Domain.People;
 using Person = TapBot.Domain.People.Person;
 using User = Microsoft.Graph.Models.User;
+using DirectoryObject = Microsoft.Graph.Models.DirectoryObject;
+using DirectoryObjectCollectionResponse = Microsoft.Graph.Models.DirectoryObjectCollectionResponse;
+using DirectoryRole = Microsoft.Graph.Models.DirectoryRole;
+using Group = Microsoft.Graph.Models.Group;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Graph;
@@ -10,10 +14,13 @@ namespace TapBot.Graph;
 /// <summary><see cref="IDirectory"/> over Microsoft Graph: users, and transitive group and role membership.</summary>
 internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
 {
-    private static readonly string[] PersonProperties = ["id", "userPrincipalName", "mail", "displayName", "userType", "accountEnabled", "jobTitle"];
+    internal static readonly string[] PersonProperties = ["id", "userPrincipalName", "mail", "displayName", "userType", "accountEnabled", "jobTitle"];
 
     /// <summary>checkMemberObjects takes at most 20 ids per call.</summary>
-    private const int MaxIdsPerCheck = 20;
+    internal const int MaxIdsPerCheck = 20;
+
+    /// <summary>The largest page transitiveMemberOf serves.</summary>
+    internal const int MaxPageSize = 999;
 
     public async Task<Person?> GetPersonAsync(string idOrUserPrincipalName, CancellationToken ct)
     {
@@ -77,15 +84,42 @@ internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
     {
         var page = await GraphErrors.Guard("GET transitiveMemberOf", () => graph.Users[personId].TransitiveMemberOf.GetAsync(r =>
         {
-            r.QueryParameters.Top = 999;
+            r.QueryParameters.Top = MaxPageSize;
         }, ct));
-        var items = page?.Value ?? [];
-        var roles = items.OfType<Microsoft.Graph.Models.DirectoryRole>().Select(r => r.RoleTemplateId).OfType<string>().ToList();
-        var roleAssignableGroup = items.OfType<Microsoft.Graph.Models.Group>().Any(g => g.IsAssignableToRole == true);
+        return ToPrivilege(await AllPagesAsync(graph, personId, page, ct));
+    }
+
+    /// <summary>
+    /// A person's whole transitiveMemberOf: the first page as given, then every page Graph links to after it. Someone in
+    /// more than 999 groups and roles would otherwise look unprivileged when their role is listed on a later page.
+    /// </summary>
+    internal static async Task<IReadOnlyList<DirectoryObject>> AllPagesAsync(
+        GraphServiceClient graph, string personId, DirectoryObjectCollectionResponse? first, CancellationToken ct)
+    {
+        var items = new List<DirectoryObject>(first?.Value ?? []);
+        var next = first?.OdataNextLink;
+        while (next is not null)
+        {
+            var link = next;
+            var page = await GraphErrors.Guard("GET transitiveMemberOf", () =>
+                graph.Users[personId].TransitiveMemberOf.WithUrl(link).GetAsync(cancellationToken: ct));
+            items.AddRange(page?.Value ?? []);
+            next = page?.OdataNextLink;
+        }
+
+        return items;
+    }
+
+    /// <summary>The privilege a person's transitiveMemberOf shows: tenant-wide directory roles, role-assignable groups.</summary>
+    internal static Privilege ToPrivilege(IEnumerable<DirectoryObject> memberOf)
+    {
+        var items = memberOf.ToList();
+        var roles = items.OfType<DirectoryRole>().Select(r => r.RoleTemplateId).OfType<string>().ToList();
+        var roleAssignableGroup = items.OfType<Group>().Any(g => g.IsAssignableToRole == true);
         return new Privilege(roles, roleAssignableGroup);
     }
 
-    private static Person ToPerson(User u) => new(
+    internal static Person ToPerson(User u) => new(
         u.Id ?? throw new InvalidOperationException("Graph returned a user without an id."),
         u.UserPrincipalName ?? "",
         u.Mail,

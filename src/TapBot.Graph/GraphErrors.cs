@@ -19,7 +19,7 @@ internal static class GraphErrors
         }
         catch (DirectoryException e)
         {
-            outcome = IsNotFound(e.InnerException) ? "not_found" : e.Failure.ToString().ToLowerInvariant();
+            outcome = Outcome(e);
             throw;
         }
         catch (OperationCanceledException)
@@ -29,12 +29,25 @@ internal static class GraphErrors
         }
         finally
         {
-            var op = TapBotTelemetry.Tag("operation", operation);
-            var result = TapBotTelemetry.Tag("outcome", outcome);
-            TapBotTelemetry.GraphCalls.Add(1, op, result);
-            TapBotTelemetry.GraphDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, op, result);
+            Record(operation, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    /// <summary>
+    /// Counts one Graph call and its outcome (<c>ok</c>, <c>not_found</c>, a failure); the duration when it is known
+    /// (a request inside a <c>$batch</c> has none of its own).
+    /// </summary>
+    public static void Record(string operation, string outcome, TimeSpan? duration)
+    {
+        var op = TapBotTelemetry.Tag("operation", operation);
+        var result = TapBotTelemetry.Tag("outcome", outcome);
+        TapBotTelemetry.GraphCalls.Add(1, op, result);
+        if (duration is { } d) TapBotTelemetry.GraphDuration.Record(d.TotalMilliseconds, op, result);
+    }
+
+    /// <summary>How a call's outcome is counted: <c>ok</c>, <c>not_found</c>, or the failure.</summary>
+    public static string Outcome(DirectoryException? e) =>
+        e is null ? "ok" : IsNotFound(e.InnerException) ? "not_found" : e.Failure.ToString().ToLowerInvariant();
 
     private static async Task<T> Translated<T>(string operation, Func<Task<T>> call)
     {
@@ -69,7 +82,8 @@ internal static class GraphErrors
     /// <summary>True for a 404 from Graph (person, manager or pass does not exist).</summary>
     public static bool IsNotFound(Exception? e) => e is ApiException { ResponseStatusCode: 404 };
 
-    private static DirectoryException Translate(string operation, int status, string? code, string? message, Exception inner)
+    /// <summary>A failed Graph answer as TapBot's exception: 401/403 denied, 429 throttled, 5xx unavailable, else rejected.</summary>
+    public static DirectoryException Translate(string operation, int status, string? code, string? message, Exception inner)
     {
         var failure = status switch
         {

@@ -18,6 +18,8 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton(sp => GraphClientBuilder.Build(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<IDirectory>(sp => new GraphDirectory(sp.GetRequiredService<GraphServiceClient>()));
         services.AddSingleton<ITemporaryAccessPasses>(sp => new GraphTemporaryAccessPasses(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton<IIssuancePreflight>(sp => new GraphIssuancePreflight(
+            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<IDirectoryDiagnostics>(sp => new GraphDiagnostics(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Policies.AuthenticationMethodsPolicy.AuthenticationMethodConfigurations.Item;
 using TapBot.Domain.Passes;
 using TapBot.Domain.Ports;
 
@@ -14,14 +15,22 @@ internal sealed class GraphTemporaryAccessPasses(GraphServiceClient graph) : ITe
     {
         var page = await GraphErrors.Guard("GET temporaryAccessPassMethods", () =>
             graph.Users[personId].Authentication.TemporaryAccessPassMethods.GetAsync(cancellationToken: ct));
-        var pass = page?.Value?.FirstOrDefault();
-        return pass is null ? null : ToPass(pass);
+        return ToCurrentPass(page);
     }
 
     public async Task<TapPolicy> GetPolicyAsync(CancellationToken ct)
     {
         var config = await GraphErrors.Guard("GET TAP policy", () =>
-            graph.Policies.AuthenticationMethodsPolicy.AuthenticationMethodConfigurations[PolicyId].GetAsync(cancellationToken: ct));
+            PolicyRequest(graph).GetAsync(cancellationToken: ct));
+        return ToPolicy(config);
+    }
+
+    /// <summary>Where the tenant's TAP policy is read.</summary>
+    internal static AuthenticationMethodConfigurationItemRequestBuilder PolicyRequest(GraphServiceClient graph) =>
+        graph.Policies.AuthenticationMethodsPolicy.AuthenticationMethodConfigurations[PolicyId];
+
+    internal static TapPolicy ToPolicy(AuthenticationMethodConfiguration? config)
+    {
         if (config is not TemporaryAccessPassAuthenticationMethodConfiguration tap)
         {
             throw new DirectoryException(DirectoryFailure.Rejected, "Graph returned the TAP policy without its @odata.type.");
@@ -73,6 +82,10 @@ internal sealed class GraphTemporaryAccessPasses(GraphServiceClient graph) : ITe
             // Already gone (replaced, deleted by an admin): the goal is reached.
         }
     }
+
+    /// <summary>The current pass in a list of the person's passes (a person holds at most one).</summary>
+    internal static TemporaryAccessPass? ToCurrentPass(TemporaryAccessPassAuthenticationMethodCollectionResponse? page) =>
+        page?.Value?.FirstOrDefault() is { } pass ? ToPass(pass) : null;
 
     internal static TemporaryAccessPass ToPass(TemporaryAccessPassAuthenticationMethod p)
     {

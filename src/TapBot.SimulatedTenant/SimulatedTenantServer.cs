@@ -19,6 +19,7 @@ namespace TapBot.SimulatedTenant;
 public sealed class SimulatedTenantServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private long _graphRequests;
 
     private SimulatedTenantServer(WebApplication app, GraphEmulator emulator, FaultInjector faults)
     {
@@ -30,6 +31,12 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
     public GraphEmulator Emulator { get; }
     public FaultInjector Faults { get; }
     public TenantState State => Emulator.State;
+
+    /// <summary>
+    /// HTTP requests that reached the Graph paths (<c>/v1.0</c>, <c>/beta</c>) since the start: what a client's
+    /// round trips cost. A <c>$batch</c> counts once however many requests it carries; retries count each time.
+    /// </summary>
+    public long GraphRequests => Interlocked.Read(ref _graphRequests);
 
     /// <summary>The listening address, e.g. http://127.0.0.1:5055.</summary>
     public string Address { get; private set; } = "";
@@ -62,8 +69,17 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
         var faults = new FaultInjector(options);
         var emulator = new GraphEmulator(state, options, faults);
         var app = builder.Build();
-        Map(app, emulator, faults);
         var server = new SimulatedTenantServer(app, emulator, faults);
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/v1.0") || http.Request.Path.StartsWithSegments("/beta"))
+            {
+                Interlocked.Increment(ref server._graphRequests);
+            }
+
+            return next(http);
+        });
+        Map(app, emulator, faults);
         await app.StartAsync(ct);
         server.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return server;

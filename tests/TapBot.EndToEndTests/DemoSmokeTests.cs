@@ -45,6 +45,7 @@ public sealed class DemoSmokeTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var playground in _extra) await playground.DisposeAsync();
         await _browser.DisposeAsync();
         _playwright.Dispose();
         await _playground.DisposeAsync();
@@ -98,6 +99,86 @@ public sealed class DemoSmokeTests : IAsyncLifetime
         var code = await adele.Locator("span", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[A-Za-z0-9+#%&=]{8}$") }).First.InnerTextAsync();
         Assert.Equal(8, code.Length);
         Assert.DoesNotContain(code, await megan.ContentAsync());
+
+        // e. Revoking from the receipt rewrites Adele's card without the code.
+        await megan.GetByRole(AriaRole.Button, new() { Name = "Revoke pass" }).ClickAsync();
+        await Expect(megan.GetByText("Temporary Access Pass revoked for Adele Vance")).ToBeVisibleAsync();
+        await Expect(adele.GetByText("This pass was revoked, so its code is no longer shown.")).ToBeVisibleAsync();
+        Assert.DoesNotContain(code, await adele.ContentAsync());
+        await ScreenshotAsync(megan, "revoke-confirmed");
+        await ScreenshotAsync(adele, "revoke-redacted");
+    }
+
+    [Fact]
+    public async Task Employee_AsksForRecoveryHelp_HerManagerApproves_SheReceivesTheCode()
+    {
+        var (lynne, patti) = await OpenAsync("lynne@contoso.com", "patti@contoso.com");
+
+        await SayAsync(lynne, "I lost my phone");
+        await Expect(lynne.GetByText("Ask for a Temporary Access Pass")).ToBeVisibleAsync();
+        await lynne.GetByRole(AriaRole.Textbox, new() { Name = "What happened?" }).FillAsync("Phone fell in the lake");
+        await ScreenshotAsync(lynne, "recovery-form");
+        await lynne.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await Expect(lynne.GetByText("Waiting for Patti Fernandez (your manager)").First).ToBeVisibleAsync();
+
+        await Expect(patti.GetByText("Lynne Robbins asks for a Temporary Access Pass").First).ToBeVisibleAsync();
+        await ScreenshotAsync(patti, "recovery-approval-card");
+        await patti.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+
+        await Expect(patti.GetByText("Approved by Patti Fernandez").First).ToBeVisibleAsync();
+        await Expect(lynne.GetByText("Your Temporary Access Pass")).ToBeVisibleAsync();
+        await Expect(lynne.GetByText("Approved by Patti Fernandez").First).ToBeVisibleAsync();
+        await ScreenshotAsync(patti, "recovery-approved");
+        await ScreenshotAsync(lynne, "recovery-delivered");
+    }
+
+    [Fact]
+    public async Task Manager_DeniesWithAReason_TheEmployeeSeesWhy()
+    {
+        var (lee, patti) = await OpenAsync("lee@contoso.com", "patti@contoso.com");
+
+        await SayAsync(lee, "request TAP");
+        await lee.GetByRole(AriaRole.Textbox, new() { Name = "What happened?" }).FillAsync("New phone");
+        await lee.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await Expect(patti.GetByText("Lee Gu asks for a Temporary Access Pass").First).ToBeVisibleAsync();
+
+        await patti.GetByRole(AriaRole.Textbox, new() { Name = "Reason (needed to deny)" }).FillAsync("Come to the service desk with your badge");
+        await patti.GetByRole(AriaRole.Button, new() { Name = "Deny", Exact = true }).ClickAsync();
+
+        await Expect(patti.GetByText("Denied by Patti Fernandez").First).ToBeVisibleAsync();
+        await Expect(lee.GetByText("Denied by Patti Fernandez").First).ToBeVisibleAsync();
+        await Expect(lee.GetByText("Come to the service desk with your badge").First).ToBeVisibleAsync();
+        await ScreenshotAsync(patti, "deny-decided");
+        await ScreenshotAsync(lee, "deny-requester");
+    }
+
+    [Fact]
+    public async Task NonApprover_TriesToIssue_AndIsRefused()
+    {
+        var (adele, _) = await OpenAsync("adele@contoso.com", null);
+
+        await SayAsync(adele, "issue TAP for lynne@contoso.com");
+
+        await Expect(adele.GetByText("Only TAP approvers can issue a Temporary Access Pass")).ToBeVisibleAsync();
+        await ScreenshotAsync(adele, "refused-non-approver");
+    }
+
+    private readonly List<Playground> _extra = [];
+
+    /// <summary>Opens each person's own Playground in its own page and waits for TapBot's greeting (their chat is known then).</summary>
+    private async Task<(IPage First, IPage Second)> OpenAsync(string first, string? second)
+    {
+        async Task<IPage> Open(string upn)
+        {
+            var playground = await Playground.StartAsync(_botMessagesUrl, upn);
+            _extra.Add(playground);
+            var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+            await page.GotoAsync(playground.Url);
+            await Expect(page.GetByText("I'm TapBot.")).ToBeVisibleAsync();
+            return page;
+        }
+
+        return (await Open(first), second is null ? null! : await Open(second));
     }
 
     private static async Task SayAsync(IPage page, string text)

@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TapBot.Domain.Ports;
+using TapBot.Graph;
 using TapBot.SimulatedTenant;
 using TapBot.SimulatedTenant.Tenant;
 
@@ -69,6 +73,30 @@ public abstract class EmulatorTest : IAsyncLifetime
     protected Task<Reply> GetAsync(string path, Action<HttpRequestMessage>? shape = null) => SendAsync(HttpMethod.Get, path, shape: shape);
 
     protected Task<Reply> PostAsync(string path, object body) => SendAsync(HttpMethod.Post, path, body);
+}
+
+/// <summary>An emulator test with TapBot's Graph gateway (the real Microsoft.Graph SDK, retry included) pointed at it.</summary>
+public abstract class GatewayTest : EmulatorTest
+{
+    private ServiceProvider _services = null!;
+
+    protected IServiceProvider Services => _services;
+    protected IDirectory Directory => _services.GetRequiredService<IDirectory>();
+    protected ITemporaryAccessPasses Passes => _services.GetRequiredService<ITemporaryAccessPasses>();
+
+    protected override void OnStarted() => _services = Gateway(Server.GraphBaseUrl);
+
+    protected override ValueTask OnStoppingAsync() => _services.DisposeAsync();
+
+    /// <summary>The Graph ports as the host registers them, at <paramref name="baseUrl"/>.</summary>
+    protected static ServiceProvider Gateway(string baseUrl, int maxRetries = 2, int timeoutSeconds = 30) =>
+        new ServiceCollection().AddTapGraph(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Graph:Mode"] = "Simulated",
+            ["Graph:BaseUrl"] = baseUrl,
+            ["Graph:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Graph:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build()).BuildServiceProvider();
 }
 
 public sealed record Reply(int Status, JsonNode? Body, IReadOnlyDictionary<string, string> Headers, string? MediaType)

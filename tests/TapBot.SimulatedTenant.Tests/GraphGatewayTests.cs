@@ -15,26 +15,9 @@ namespace TapBot.SimulatedTenant.Tests;
 /// TapBot's Graph gateway: the real Microsoft.Graph SDK (default middleware, retry included) talking HTTP to the
 /// emulator. What works here works against graph.microsoft.com, as far as the contract goes.
 /// </summary>
-public sealed class GraphGatewayTests : EmulatorTest
+public sealed class GraphGatewayTests : GatewayTest
 {
-    private ServiceProvider _services = null!;
-
-    private IDirectory Directory => _services.GetRequiredService<IDirectory>();
-    private ITemporaryAccessPasses Passes => _services.GetRequiredService<ITemporaryAccessPasses>();
-    private GraphServiceClient Client => _services.GetRequiredService<GraphServiceClient>();
-
-    protected override void OnStarted()
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Graph:Mode"] = "Simulated",
-            ["Graph:BaseUrl"] = Server.GraphBaseUrl,
-            ["Graph:MaxRetries"] = "2",
-        }).Build();
-        _services = new ServiceCollection().AddTapGraph(config).BuildServiceProvider();
-    }
-
-    protected override ValueTask OnStoppingAsync() => _services.DisposeAsync();
+    private GraphServiceClient Client => Services.GetRequiredService<GraphServiceClient>();
 
     private static PersonQuery Q(string text) => PersonQuery.TryParse(text, out _)!;
 

@@ -7,7 +7,7 @@ using TapBot.Domain.Roles;
 namespace TapBot.UnitTests;
 
 /// <summary>An in-memory directory for unit tests of domain rules (the real one is tested against the emulator).</summary>
-internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
+internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses, IIssuancePreflight
 {
     public List<Person> People { get; } = [];
     public Dictionary<string, HashSet<string>> Memberships { get; } = [];
@@ -59,7 +59,31 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses
     public Task<TemporaryAccessPass?> GetCurrentAsync(string personId, CancellationToken ct) =>
         Task.FromResult(Passes.GetValueOrDefault(personId));
 
-    public Task<TapPolicy> GetPolicyAsync(CancellationToken ct) => throw new NotSupportedException();
+    public TapPolicy Policy { get; set; } = new(true, 60, 60, 480, 8, false, [new PolicyTarget("group", "all_users")], []);
+
+    public Task<TapPolicy> GetPolicyAsync(CancellationToken ct) => Task.FromResult(Policy);
+
+    public int Preflights { get; private set; }
+
+    /// <summary>Parts of the next pre-flights that fail, as a Graph request inside a batch can.</summary>
+    public Dictionary<string, DirectoryException> PreflightFailures { get; } = [];
+
+    /// <summary>The pre-flight composed of this fake's single answers, with <see cref="PreflightFailures"/> applied.</summary>
+    public async Task<Preflight> GetAsync(string requesterId, IReadOnlyCollection<string> requesterObjectIds, string targetId, CancellationToken ct)
+    {
+        Preflights++;
+        var policyTargets = Policy.IncludeTargets.Concat(Policy.ExcludeTargets).Select(t => t.Id).ToList();
+        return new Preflight(
+            Part<IReadOnlySet<string>>(nameof(Preflight.RequesterMemberships), Memberships.GetValueOrDefault(requesterId)?.Intersect(requesterObjectIds).ToHashSet() ?? []),
+            Part<Person?>(nameof(Preflight.Target), People.FirstOrDefault(p => p.Id == targetId)),
+            Part(nameof(Preflight.Policy), Policy),
+            Part<IReadOnlySet<string>>(nameof(Preflight.PolicyGroupMemberships), Memberships.GetValueOrDefault(targetId)?.Intersect(policyTargets).ToHashSet() ?? []),
+            Part(nameof(Preflight.TargetPrivilege), await GetPrivilegeAsync(targetId, ct)),
+            Part<TemporaryAccessPass?>(nameof(Preflight.CurrentPass), await GetCurrentAsync(targetId, ct)));
+    }
+
+    private Fetched<T> Part<T>(string name, T value) =>
+        PreflightFailures.TryGetValue(name, out var failure) ? Fetched<T>.Failed(failure) : Fetched<T>.Of(value);
 
     public Task<IssuedPass> CreateAsync(string personId, int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, CancellationToken ct) =>
         throw new NotSupportedException();

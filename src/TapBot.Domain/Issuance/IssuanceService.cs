@@ -17,7 +17,7 @@ namespace TapBot.Domain.Issuance;
 /// </summary>
 public sealed class IssuanceService(
     IDirectory directory,
-    ITemporaryAccessPasses passes,
+    IIssuancePreflight preflight,
     RoleResolver roles,
     IRequestStore requests,
     IAuditTrail audit,
@@ -53,18 +53,20 @@ public sealed class IssuanceService(
                 : new PrepareOutcome.Ambiguous(query.Text, matches.Take(10).ToList());
         }
 
-        return await PrepareForAsync(requester, requesterRoles, exact, ct);
+        return await PrepareForAsync(requester, requesterRoles, exact, null, ct);
     }
 
     /// <summary>The form for a person picked by id; the id is re-read from the directory.</summary>
     public async Task<PrepareOutcome> PrepareForIdAsync(Requester requester, string personId, CancellationToken ct)
     {
-        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        // One round trip: the requester's roles and everything the rules read about the person, fetched together.
+        var found = Guid.TryParse(personId, out _) ? await preflight.GetAsync(requester.ObjectId, roles.WantedObjectIds, personId, ct) : null;
+        var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.RolesFrom(found.RequesterMemberships.Value);
         if (!requesterRoles.CanApprove()) return new PrepareOutcome.Refused(NotApprover);
-        var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
+        var person = found?.Target.Value;
         return person is null
             ? new PrepareOutcome.Refused("That person is no longer in the directory.")
-            : await PrepareForAsync(requester, requesterRoles, person, ct);
+            : await PrepareForAsync(requester, requesterRoles, person, found, ct);
     }
 
     /// <param name="sourceKey">
@@ -170,16 +172,18 @@ public sealed class IssuanceService(
         }
     }
 
-    private async Task<PrepareOutcome> PrepareForAsync(Requester requester, TapRoles requesterRoles, Person target, CancellationToken ct)
+    /// <param name="found">The pre-flight already fetched for this requester and target, or null to fetch it now.</param>
+    private async Task<PrepareOutcome> PrepareForAsync(Requester requester, TapRoles requesterRoles, Person target, Preflight? found, CancellationToken ct)
     {
-        var (policy, refusal) = await CheckAsync(requester, requesterRoles, target, ct);
+        found ??= await PreflightAsync(requester, target, ct);
+        var (policy, refusal) = Check(requester, requesterRoles, target, found);
         if (refusal is not null)
         {
             await RefusedAsync(requester, target.Id, refusal, ct);
             return new PrepareOutcome.Refused(refusal);
         }
 
-        var existing = await passes.GetCurrentAsync(target.Id, ct);
+        var existing = found.CurrentPass.Value;
         var warnings = new List<string>();
         if (existing is { IsUsable: true }) warnings.Add($"{target.DisplayName} already holds a usable pass (until {existing.ExpiresAt:u}); issuing replaces it.");
         if (target.IsGuest) warnings.Add($"{target.DisplayName} is an internal guest.");
@@ -203,30 +207,27 @@ public sealed class IssuanceService(
         });
     }
 
-    /// <summary>The rules, in the order a person would ask them; the first that fails is the answer.</summary>
-    private async Task<(TapPolicy? Policy, string? Refusal)> CheckAsync(Requester requester, TapRoles requesterRoles, Person target, CancellationToken ct)
+    private async Task<(TapPolicy? Policy, string? Refusal)> CheckAsync(Requester requester, TapRoles requesterRoles, Person target, CancellationToken ct) =>
+        Check(requester, requesterRoles, target, await PreflightAsync(requester, target, ct));
+
+    /// <summary>Everything about the target in one round trip; the requester's roles are already known.</summary>
+    private Task<Preflight> PreflightAsync(Requester requester, Person target, CancellationToken ct) =>
+        preflight.GetAsync(requester.ObjectId, [], target.Id, ct);
+
+    /// <summary>
+    /// The rules, in the order a person would ask them; the first that fails is the answer. A part of the pre-flight
+    /// that could not be fetched raises its error only when its rule is reached.
+    /// </summary>
+    private static (TapPolicy? Policy, string? Refusal) Check(Requester requester, TapRoles requesterRoles, Person target, Preflight found)
     {
         if (string.Equals(target.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase))
             return (null, "You can't issue a Temporary Access Pass for yourself. Ask another approver, or ask for recovery help.");
-        if (!target.AccountEnabled) return (null, $"{target.DisplayName}'s account is disabled, so they cannot get a pass.");
-        if (target.IsExternalGuest) return (null, $"{target.DisplayName} is an external guest; Entra gives passes to members and internal guests only.");
+        var (policy, refusal) = TargetEligibility.Check(target, found);
+        if (refusal is not null) return (policy, refusal);
 
-        var policy = await passes.GetPolicyAsync(ct);
-        if (!policy.IsEnabled) return (policy, "The tenant's Temporary Access Pass policy is off, so no pass can be issued. An administrator can enable it in the Entra admin center.");
-        if (!await InScopeAsync(policy, target, ct)) return (policy, $"{target.DisplayName} is outside the tenant's Temporary Access Pass policy (not included, or excluded).");
-
-        if (!await roles.MayActForAsync(requesterRoles, target.Id, ct))
+        if (!RoleResolver.MayActFor(requesterRoles, found.TargetPrivilege))
             return (policy, $"{target.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can issue them a pass.");
         return (policy, null);
-    }
-
-    private async Task<bool> InScopeAsync(TapPolicy policy, Person target, CancellationToken ct)
-    {
-        var groups = policy.IncludeTargets.Concat(policy.ExcludeTargets).Select(t => t.Id)
-            .Where(id => id != "all_users" && !string.Equals(id, target.Id, StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
-        var memberOf = groups.Count == 0 ? new HashSet<string>() : await directory.GetMembershipsAsync(target.Id, groups, ct);
-        bool Matches(PolicyTarget t) => t.Id == "all_users" || string.Equals(t.Id, target.Id, StringComparison.OrdinalIgnoreCase) || memberOf.Contains(t.Id);
-        return policy.IncludeTargets.Any(Matches) && !policy.ExcludeTargets.Any(Matches);
     }
 
     private string? ReasonProblem(string reason) => ReasonRules.Problem(reason, options.Value);

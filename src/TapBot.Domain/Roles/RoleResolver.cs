@@ -20,23 +20,38 @@ public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> opt
 
     private async Task<TapRoles> ResolveAsync(string personId, CancellationToken ct)
     {
-        var o = options.Value;
-        var wanted = new[]
-            {
-                o.HelpdeskGroupIds, o.ApproverGroupIds, o.ApproverRoleTemplateIds,
-                o.PrivilegedApproverGroupIds, o.PrivilegedApproverRoleTemplateIds, o.AuditorGroupIds,
-            }
-            .SelectMany(ids => ids)
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToArray();
-        if (wanted.Length == 0)
+        var wanted = WantedObjectIds;
+        if (wanted.Count == 0)
         {
             return TapRoles.None;
         }
 
         // One checkMemberObjects call answers groups and role templates together, transitively.
-        var held = await directory.GetMembershipsAsync(personId, wanted, ct);
+        return RolesFrom(await directory.GetMembershipsAsync(personId, wanted, ct));
+    }
+
+    /// <summary>Every configured group and role template id: membership of these decides a person's roles.</summary>
+    public IReadOnlyCollection<string> WantedObjectIds
+    {
+        get
+        {
+            var o = options.Value;
+            return new[]
+                {
+                    o.HelpdeskGroupIds, o.ApproverGroupIds, o.ApproverRoleTemplateIds,
+                    o.PrivilegedApproverGroupIds, o.PrivilegedApproverRoleTemplateIds, o.AuditorGroupIds,
+                }
+                .SelectMany(ids => ids)
+                .Where(id => !string.IsNullOrWhiteSpace(id))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToArray();
+        }
+    }
+
+    /// <summary>The roles that membership of <paramref name="held"/> (among <see cref="WantedObjectIds"/>) gives.</summary>
+    public TapRoles RolesFrom(IReadOnlySet<string> held)
+    {
+        var o = options.Value;
         bool Any(string[] ids) => ids.Any(held.Contains);
 
         var roles = TapRoles.None;
@@ -52,5 +67,12 @@ public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> opt
     /// (any directory role, or a role-assignable group) need a privileged approver.
     /// </summary>
     public async Task<bool> MayActForAsync(TapRoles requesterRoles, string targetId, CancellationToken ct) =>
-        (requesterRoles & TapRoles.PrivilegedApprover) != 0 || !(await directory.GetPrivilegeAsync(targetId, ct)).IsPrivileged;
+        requesterRoles.CanActForPrivileged() || !(await directory.GetPrivilegeAsync(targetId, ct)).IsPrivileged;
+
+    /// <summary>
+    /// <see cref="MayActForAsync"/> over a privilege already fetched; the privilege is only read (and a failure to
+    /// fetch it only raised) when the requester is not a privileged approver.
+    /// </summary>
+    public static bool MayActFor(TapRoles requesterRoles, Fetched<Privilege> targetPrivilege) =>
+        requesterRoles.CanActForPrivileged() || !targetPrivilege.Value.IsPrivileged;
 }

@@ -17,6 +17,9 @@ public static class TapRolesExtensions
     public static bool CanApprove(this TapRoles roles) =>
         (roles & (TapRoles.Approver | TapRoles.PrivilegedApprover)) != 0;
 
+    /// <summary>Privileged approvers may also act for privileged people (admins, role-assignable groups).</summary>
+    public static bool CanActForPrivileged(this TapRoles roles) => (roles & TapRoles.PrivilegedApprover) != 0;
+
     /// <summary>Anyone who works with other people's passes may see their status (never a code).</summary>
     public static bool CanViewOthers(this TapRoles roles) => roles != TapRoles.None;
 }

@@ -191,7 +191,14 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
         if (kind is "all" or "group") items.AddRange(state.TransitiveGroups(user.Id).Select(GraphJson.Group));
         if (kind is "all" or "role") items.AddRange(state.TransitiveRoleTemplateIds(user.Id).Select(t => GraphJson.DirectoryRole(state, t)));
         var count = string.Equals(call.Option("count"), "true", StringComparison.OrdinalIgnoreCase) ? items.Count : (int?)null;
-        return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#directoryObjects", items, count));
+
+        // Pages of $top (default 100, at most 999), linked by @odata.nextLink; the skip token is opaque to clients.
+        var top = ParseTop(call.Option("top"));
+        var skip = call.Option("skiptoken") is not { } token ? 0
+            : int.TryParse(token, out var n) && n >= 0 ? n : throw GraphErrorException.BadRequest("Invalid $skiptoken.");
+        var body = GraphJson.Collection($"{call.BaseUrl}/$metadata#directoryObjects", items.Skip(skip).Take(top), count);
+        if (skip + top < items.Count) body["@odata.nextLink"] = $"{call.BaseUrl}/{call.Path}?$top={top}&$skiptoken={skip + top}";
+        return GraphReply.Ok(body);
     }
 
     private GraphReply ListRoleAssignments(GraphCall call)

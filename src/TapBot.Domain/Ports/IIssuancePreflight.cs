@@ -1,0 +1,72 @@
+using System.Runtime.ExceptionServices;
+using TapBot.Domain.Passes;
+using TapBot.Domain.People;
+
+namespace TapBot.Domain.Ports;
+
+/// <summary>
+/// Everything the issue rules read about a requester and a target, fetched together rather than one question at a
+/// time. Implemented over Microsoft Graph as one <c>$batch</c>.
+/// </summary>
+public interface IIssuancePreflight
+{
+    /// <param name="requesterId">The requester's object id.</param>
+    /// <param name="requesterObjectIds">
+    /// Groups and directory role template ids to check the requester's transitive membership of (those
+    /// <see cref="Roles.RoleResolver.WantedObjectIds"/> names). Empty when the caller already knows the requester's roles:
+    /// then nothing is fetched for the requester.
+    /// </param>
+    /// <param name="targetId">The target's object id (a GUID).</param>
+    Task<Preflight> GetAsync(string requesterId, IReadOnlyCollection<string> requesterObjectIds, string targetId, CancellationToken ct);
+}
+
+/// <summary>
+/// The pre-flight's answers. Every part is fetched at once, but a part that could not be read raises its
+/// <see cref="DirectoryException"/> only when a rule reads it: the rules' order, not the fetch, decides which answer
+/// a person gets, as when each part was a call of its own.
+/// </summary>
+/// <param name="RequesterMemberships">Which of the requested object ids the requester is a member of, transitively.</param>
+/// <param name="Target">The target, or null when there is no such person.</param>
+/// <param name="Policy">The tenant's TAP policy.</param>
+/// <param name="PolicyGroupMemberships">
+/// Which of the policy's include and exclude target ids the target is a member of, transitively.
+/// </param>
+/// <param name="TargetPrivilege">What makes the target a privileged person, if anything.</param>
+/// <param name="CurrentPass">The target's current pass, or null.</param>
+public sealed record Preflight(
+    Fetched<IReadOnlySet<string>> RequesterMemberships,
+    Fetched<Person?> Target,
+    Fetched<TapPolicy> Policy,
+    Fetched<IReadOnlySet<string>> PolicyGroupMemberships,
+    Fetched<Privilege> TargetPrivilege,
+    Fetched<TemporaryAccessPass?> CurrentPass);
+
+/// <summary>One part of a combined read: its value, or the failure reading it met, raised when the value is used.</summary>
+public sealed class Fetched<T>
+{
+    private readonly T _value;
+    private readonly DirectoryException? _failure;
+
+    private Fetched(T value, DirectoryException? failure)
+    {
+        _value = value;
+        _failure = failure;
+    }
+
+    public static Fetched<T> Of(T value) => new(value, null);
+
+    public static Fetched<T> Failed(DirectoryException failure) => new(default!, failure);
+
+    /// <summary>The failure, if reading this part failed.</summary>
+    public DirectoryException? Failure => _failure;
+
+    /// <exception cref="DirectoryException">Reading this part failed.</exception>
+    public T Value
+    {
+        get
+        {
+            if (_failure is not null) ExceptionDispatchInfo.Throw(_failure);
+            return _value;
+        }
+    }
+}
