@@ -46,6 +46,39 @@ public abstract class RequestStoreTests<TDatabase> : StorageTest<TDatabase> wher
     }
 
     [Fact]
+    public async Task PendingRequests_AreFoundForReminderOnce_AndByTarget()
+    {
+        var request = await NewRecoveryAsync();
+
+        Assert.Equal(request.Id, (await Store(s => s.PendingForTargetAsync("tenant", "adele", default)))!.Id);
+        Assert.Null(await Store(s => s.PendingForTargetAsync("tenant", "lynne", default)));
+        Assert.Empty(await Store(s => s.DueForReminderAsync(Clock.GetUtcNow().AddMinutes(-1), 10, default)));
+        var due = Assert.Single(await Store(s => s.DueForReminderAsync(Clock.GetUtcNow().AddMinutes(1), 10, default)));
+
+        due.MarkReminded(Clock.GetUtcNow());
+        await Store(async s => { await s.SaveAsync(due, default); return 0; });
+
+        Assert.Empty(await Store(s => s.DueForReminderAsync(Clock.GetUtcNow().AddMinutes(1), 10, default)));
+        Assert.Equal(Clock.GetUtcNow(), (await Store(s => s.GetAsync(request.Id, default)))!.RemindedAt);
+    }
+
+    [Fact]
+    public async Task RequestCards_AreKeptPerRequest_InOrder()
+    {
+        var id = Guid.NewGuid();
+        var cards = new[]
+        {
+            new RequestCard(id, RequestCardRole.Requester, "adele", "msteams", "https://smba.example/", "a:adele", "m1", "28:bot"),
+            new RequestCard(id, RequestCardRole.Manager, "megan", "msteams", "https://smba.example/", "a:megan", "m2", "28:bot"),
+            new RequestCard(id, RequestCardRole.ApproversChannel, null, "msteams", "https://smba.example/", "19:c@thread.skype", "m3", "28:bot"),
+        };
+        foreach (var card in cards) await InScopeAsync<IRequestCards, int>(async s => { await s.AddAsync(card, default); return 0; });
+        await InScopeAsync<IRequestCards, int>(async s => { await s.AddAsync(cards[0] with { RequestId = Guid.NewGuid() }, default); return 0; });
+
+        Assert.Equal(cards, await InScopeAsync<IRequestCards, IReadOnlyList<RequestCard>>(s => s.ListAsync(id, default)));
+    }
+
+    [Fact]
     public async Task TwoDecisionsFromTheSameRead_OnlyTheFirstSaveCounts()
     {
         var request = await NewRecoveryAsync();
