@@ -22,6 +22,7 @@ public static class PasscodeCards
         body.Add(new JsonObject
         {
             ["type"] = "Input.ChoiceSet", ["id"] = "lifetime", ["label"] = "Lifetime", ["style"] = "compact", ["isRequired"] = true,
+            ["errorMessage"] = "Pick a lifetime.",
             ["value"] = form.DefaultLifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["choices"] = new JsonArray(form.Lifetimes.Select(m => (JsonNode)new JsonObject
             {
