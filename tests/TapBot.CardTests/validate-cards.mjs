@@ -130,4 +130,5 @@ if (json) {
 } else {
   for (const r of results) console.log(r.problems.length === 0 ? `ok   ${r.card}` : `FAIL ${r.card}\n${r.problems.map((p) => `  - ${p}`).join("\n")}`);
 }
-process.exit(results.some((r) => r.problems.length > 0) ? 1 : 0);
+// Not process.exit(): it can cut off output still queued for a pipe (the tests read this through one).
+process.exitCode = results.some((r) => r.problems.length > 0) ? 1 : 0;
