@@ -18,6 +18,7 @@ public static class CardCatalog
     {
         { "help", _ => HelpCard.Build() },
         { "help-with-intro", _ => HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:") },
+        { "help-welcome", s => HelpCard.Build($"Hi {CardText.Escape(s.Megan.DisplayName)}! I'm TapBot.") }, // as TapActivityHandler greets
 
         { "status-no-pass", s => StatusCards.Found(new(s.Adele, null, Samples.Now)) },
         { "status-usable", s => StatusCards.Found(new(s.Adele, Samples.Usable, Samples.Now)) },
