@@ -9,9 +9,10 @@ namespace TapBot.CardTests;
 /// cannot change a card's structure, add a link, a mention, a heading or list, a template expression (<c>${…}</c>) or
 /// a date function (<c>{{DATE(…)}}</c>), reorder the text around it, or push a card over 28 KB or out of the schema.
 /// Every catalog card is built twice, from benign and from hostile samples, and the two are compared.
-/// Template expressions: TapBot uses no Adaptive Cards templating and Teams expands none in a bot's cards, but
-/// <c>{{DATE(…)}}</c> and <c>{{TIME(…)}}</c> are evaluated in every text block, text run, fact and choice label (the
-/// library's text-formatters.js); user text gets an invisible joiner before each "{", so neither kind can form.
+/// Template expressions: <c>${…}</c> is expanded by a templating SDK before a card is sent, and TapBot uses none; but
+/// <c>{{DATE(…)}}</c> and <c>{{TIME(…)}}</c> are evaluated when a card is shown, in every text block, text run, fact
+/// and choice label (the library's text-formatters.js). User text gets an invisible joiner before each "{", so
+/// neither kind can form, whatever a client does.
 /// </summary>
 public sealed partial class InjectionTests
 {
