@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond the .NET SDK, only when missing: the pinned npm packages (Agents
-# Playground, the Teams manifest schema validator) and Debian's Chromium for the end-to-end suite.
+# Playground, the Teams manifest schema validator, the adaptivecards library) and Debian's Chromium for the end-to-end suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

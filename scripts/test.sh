@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every TapBot test suite: unit, Graph-emulator contract, storage (SQLite and PostgreSQL), integration (real
-# host over HTTP), app package, and end-to-end (Agents Playground in headless Chromium). Installs what the suites need when it is missing, then prints
-# "N passed, N failed, N skipped" as its last line.
+# host over HTTP), app package, cards (golden files, the adaptivecards library), and end-to-end (Agents Playground in
+# headless Chromium). Installs what the suites need when it is missing, then prints "N passed, N failed, N skipped"
+# as its last line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,10 +17,10 @@ trap 'bash scripts/postgres.sh stop' EXIT
 
 log=$(mktemp)
 # TapBot.sln holds every suite that needs nothing but .NET (plain "dotnet test" runs them). The PostgreSQL,
-# manifest and end-to-end suites need the server, npm packages and Chromium set up above, so they run on their own.
+# manifest, card and end-to-end suites need the server, npm packages and Chromium set up above, so they run on their own.
 dotnet test TapBot.sln -nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-for suite in tests/TapBot.Storage.PostgreSqlTests tests/TapBot.MultiInstanceTests tests/TapBot.ManifestTests tests/TapBot.EndToEndTests; do
+for suite in tests/TapBot.Storage.PostgreSqlTests tests/TapBot.MultiInstanceTests tests/TapBot.ManifestTests tests/TapBot.CardTests tests/TapBot.EndToEndTests; do
   dotnet test "$suite" -nologo "$@" 2>&1 | tee -a "$log"
   suite_status=${PIPESTATUS[0]}
   if [[ $status -eq 0 ]]; then status=$suite_status; fi

@@ -22,6 +22,7 @@ public static class PasscodeCards
         body.Add(new JsonObject
         {
             ["type"] = "Input.ChoiceSet", ["id"] = "lifetime", ["label"] = "Lifetime", ["style"] = "compact", ["isRequired"] = true,
+            ["errorMessage"] = "Pick a lifetime.",
             ["value"] = form.DefaultLifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["choices"] = new JsonArray(form.Lifetimes.Select(m => (JsonNode)new JsonObject
             {
@@ -46,10 +47,12 @@ public static class PasscodeCards
             body.Add(new JsonObject
             {
                 ["type"] = "Input.ChoiceSet", ["id"] = "recipient", ["label"] = "Send the code to", ["style"] = "expanded", ["isRequired"] = true,
+                ["errorMessage"] = "Choose who receives the code.",
                 ["value"] = RecipientResolver.Value(form.Recipients[0]),
                 ["choices"] = new JsonArray(form.Recipients.Select(k => (JsonNode)new JsonObject
                 {
-                    ["title"] = RecipientTitle(k, t), ["value"] = RecipientResolver.Value(k),
+                    // Choice titles of an expanded set are read as markdown: the names in them are defused.
+                    ["title"] = CardText.Defuse(CardText.Cut(RecipientTitle(k, t))), ["value"] = RecipientResolver.Value(k),
                 }).ToArray()),
             });
         }

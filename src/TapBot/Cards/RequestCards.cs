@@ -29,7 +29,9 @@ public static class RequestCards
         body.AddRange(form.Warnings.Select(w => (JsonNode?)Text(CardText.Escape(w), color: "Warning")));
         if (form.Recipients.Count > 1)
         {
-            body.Add(ChoiceSet("recipient", "Send the code to", form.Recipients.Select(k => (RecipientTitle(k, form), RecipientResolver.Value(k)))));
+            // Choice titles of an expanded set are read as markdown: the names in them are defused.
+            body.Add(ChoiceSet("recipient", "Send the code to",
+                form.Recipients.Select(k => (CardText.Defuse(CardText.Cut(RecipientTitle(k, form))), RecipientResolver.Value(k)))));
             ((JsonObject)body[^1]!)["value"] = RecipientResolver.Value(form.Recipients[0]);
         }
 

@@ -59,14 +59,14 @@ public static class StatusCards
              "their mail address, or the start of their display name."),
     ]);
 
-    public static JsonObject Refused(string message) => New([Text(message)]);
+    /// <summary>A refusal in TapBot's words; they may name people as the directory spells them, so they are defused.</summary>
+    public static JsonObject Refused(string message) => New([Text(CardText.Defuse(message))]);
 
-    /// <summary>Choice titles are plain text (not markdown), so they are trimmed rather than escaped.</summary>
-    private static string Choice(Person p)
-    {
-        var title = $"{p.DisplayName} ({p.UserPrincipalName})";
-        return title.Length > CardText.MaxEcho ? title[..CardText.MaxEcho] + "…" : title;
-    }
+    /// <summary>
+    /// The official renderer reads the titles of an expanded choice set as markdown (and others show them as plain
+    /// text), so they are defused rather than escaped: no links, and no backslashes in plain names and UPNs.
+    /// </summary>
+    private static string Choice(Person p) => CardText.Defuse(CardText.Cut($"{p.DisplayName} ({p.UserPrincipalName})"));
 
     public static string Lifetime(int minutes) => minutes switch
     {

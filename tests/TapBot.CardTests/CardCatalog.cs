@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using TapBot.Cards;
+using TapBot.Commands;
+using TapBot.Domain.Issuance;
+using TapBot.Domain.Requests;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Status;
+
+namespace TapBot.CardTests;
+
+/// <summary>
+/// Every card TapBot can send, one entry per card and state, built by the real builders from <see cref="Samples"/>.
+/// A new card is one line here; then <c>UPDATE_GOLDEN=1 dotnet test tests/TapBot.CardTests</c> writes its golden file,
+/// and the validation and injection tests pick it up by themselves.
+/// </summary>
+public static class CardCatalog
+{
+    private static readonly Dictionary<string, Func<Samples, JsonObject>> Entries = new()
+    {
+        { "help", _ => HelpCard.Build() },
+        { "help-with-intro", _ => HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:") },
+        { "help-welcome", s => HelpCard.Build($"Hi {CardText.Escape(s.Megan.DisplayName)}! I'm TapBot.") }, // as TapActivityHandler greets
+
+        { "status-no-pass", s => StatusCards.Found(new(s.Adele, null, Samples.Now)) },
+        { "status-usable", s => StatusCards.Found(new(s.Adele, Samples.Usable, Samples.Now)) },
+        { "status-expired", s => StatusCards.Found(new(s.Adele, Samples.Expired, Samples.Now)) },
+        { "status-not-yet-valid", s => StatusCards.Found(new(s.Adele, Samples.NotYetValid, Samples.Now)) },
+        { "status-used-account-disabled", s => StatusCards.Found(new(s.Adele with { AccountEnabled = false }, Samples.Used, Samples.Now)) },
+        { "status-pick-person", s => StatusCards.PickPerson(new(s.Query, [s.Alex, s.Alexandra])) },
+        { "status-not-found", s => StatusCards.NotFound(new(s.Query)) },
+        { "refused", s => StatusCards.Refused($"{s.Adele.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can issue them a pass.") },
+
+        { "issue-pick-person", s => CardOf(ChatCommands.IssueReply(new PrepareOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]))) },
+        { "issue-form", s => PasscodeCards.Form(s.Form(s.Adele)) },
+        { "issue-form-one-time-forced", s => PasscodeCards.Form(s.Form(s.Adele, oneTimeForced: true)) },
+        { "issue-form-with-warnings", s => PasscodeCards.Form(s.Form(s.Lynne, warnings: s.Warnings(s.Lynne))) },
+        { "issue-receipt", s => PasscodeCards.Receipt(new(s.Request(), s.Adele, s.Megan.DisplayName)) },
+        { "issue-receipt-no-pass-id", s => PasscodeCards.Receipt(new(s.Request(issued: false), s.Adele, s.Megan.DisplayName)) },
+
+        { "issue-form-all-recipients-and-start", s => PasscodeCards.Form(s.FullForm(s.Adele)) },
+        { "passcode-delivered", s => PasscodeCards.Delivered(s.Adele, Samples.Delivered(Samples.Usable), s.Issuer, s.Adele.Id, "your IT security team") },
+        { "passcode-delivered-reusable", s => PasscodeCards.Delivered(s.Adele, Samples.Delivered(Samples.Reusable), s.Issuer, s.Adele.Id, "your IT security team") },
+        { "passcode-delivered-to-manager", s => PasscodeCards.Delivered(s.Adele, Samples.Delivered(Samples.Usable), s.Issuer, s.Megan.Id, "your IT security team") },
+        { "owner-notice", s => PasscodeCards.OwnerNotice(s.Notice()) },
+
+        { "request-form-self", s => RequestCards.Form(s.RequestForm(forSelf: true)) },
+        { "request-form-on-behalf", s => RequestCards.Form(s.RequestForm(forSelf: false)) },
+        { "approval-pending-manager", s => RequestCards.Approval(s.Approval(RequestStatus.Pending), withButtons: true, ["29:megan"]) },
+        { "approval-pending-channel", s => RequestCards.Approval(s.Approval(RequestStatus.Pending, onBehalf: true), withButtons: false, ["29:megan", "29:pradeep"]) },
+        { "approval-deny-needs-reason", s => RequestCards.Approval(s.Approval(RequestStatus.Pending), withButtons: true, [], "Give a reason for the denial: the requester sees it.") },
+        { "approval-approved", s => RequestCards.Approval(s.Approval(RequestStatus.Delivered), withButtons: false, []) },
+        { "approval-denied", s => RequestCards.Approval(s.Approval(RequestStatus.Denied), withButtons: false, []) },
+        { "approval-expired", s => RequestCards.Approval(s.Approval(RequestStatus.Expired), withButtons: false, []) },
+        { "approval-failed", s => RequestCards.Approval(s.Approval(RequestStatus.Failed), withButtons: false, [], "The code could not be delivered privately.") },
+        { "request-requester-pending", s => RequestCards.ForRequester(s.Approval(RequestStatus.Pending)) },
+        { "request-requester-approved", s => RequestCards.ForRequester(s.Approval(RequestStatus.Delivered)) },
+        { "request-requester-denied", s => RequestCards.ForRequester(s.Approval(RequestStatus.Denied)) },
+        { "request-reminder", s => RequestCards.Reminder(s.Approval(RequestStatus.Pending)) },
+        { "audit-trail", s => AuditCards.Recent(s.Audit()) },
+        { "audit-trail-empty", s => AuditCards.Recent(s.Audit(empty: true)) },
+        { "passcode-redacted-revoked", _ => PasscodeCards.Redacted("revoked") },
+        { "passcode-redacted-expired", _ => PasscodeCards.Redacted("expired") },
+        { "passcode-redacted-used", _ => PasscodeCards.Redacted("used") },
+        { "passcode-redacted-removed", _ => PasscodeCards.Redacted("removed") },
+
+        { "revoke-confirm", s => PasscodeCards.ConfirmRevoke(new(s.Adele, Samples.Usable)) },
+        { "revoke-ambiguous", s => CardOf(ChatCommands.RevokeReply(new RevokeOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]), s.Issuer)) },
+        { "revoked", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: false), s.Issuer) },
+        { "revoked-card-redacted", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: true), s.Issuer) },
+
+        { "policy-on", _ => PolicyCard.Build(Samples.Policy, Samples.Now) },
+        { "policy-on-groups-one-time", _ => PolicyCard.Build(Samples.PolicyForGroups, Samples.Now) },
+        { "policy-off", _ => PolicyCard.Build(Samples.PolicyOff, Samples.Now) },
+
+        { "problem-throttled", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Throttled, "429")) },
+        { "problem-unavailable", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Unavailable, "503")) },
+        { "problem-access-denied", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.AccessDenied, "403")) },
+        { "problem-rejected", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Rejected, "400")) },
+    };
+
+    public static IEnumerable<string> Names => Entries.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The card as TapBot sends it, from realistic data.</summary>
+    public static JsonObject Build(string name) => Build(name, Samples.Realistic);
+
+    public static JsonObject Build(string name, Samples samples) => Entries[name](samples);
+
+    /// <summary>For cards that only exist inside a reply (the command answers word some cards themselves).</summary>
+    private static JsonObject CardOf(Microsoft.Bot.Schema.IMessageActivity reply) => CardResponses.CardOf(reply);
+}
