@@ -17,10 +17,9 @@ public sealed class AuditQueryService(IDirectory directory, RoleResolver roles, 
 
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new AuditOutcome.Refused(problem!);
-        var matches = await directory.FindPeopleAsync(query, 11, ct);
-        var person = PersonMatch.PickOne(query, matches);
+        var (person, candidates) = await directory.FindOneAsync(query, ct);
         if (person is null)
-            return matches.Count == 0 ? new AuditOutcome.NotFound(query.Text) : new AuditOutcome.Ambiguous(query.Text, matches.Take(10).ToList());
+            return candidates.Count == 0 ? new AuditOutcome.NotFound(query.Text) : new AuditOutcome.Ambiguous(query.Text, candidates);
 
         var events = await audit.RecentAsync(person.Id, MaxEvents, ct);
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [AuditKinds.SystemActor] = "TapBot" };

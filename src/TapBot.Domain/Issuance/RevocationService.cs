@@ -39,13 +39,12 @@ public sealed class RevocationService(
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new RevokeOutcome.Refused(problem!);
 
-        var matches = await directory.FindPeopleAsync(query, 11, ct);
-        var person = PersonMatch.PickOne(query, matches);
+        var (person, candidates) = await directory.FindOneAsync(query, ct);
         if (person is null)
         {
-            return matches.Count == 0
+            return candidates.Count == 0
                 ? new RevokeOutcome.Refused($"I couldn't find anyone matching “{query.Text}”.")
-                : new RevokeOutcome.Ambiguous(query.Text, matches.Take(10).ToList());
+                : new RevokeOutcome.Ambiguous(query.Text, candidates);
         }
 
         var pass = await passes.GetCurrentAsync(person.Id, ct);

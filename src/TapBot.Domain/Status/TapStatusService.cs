@@ -17,7 +17,7 @@ public sealed class TapStatusService(
     TimeProvider time)
 {
     /// <summary>How many candidates a pick list offers before asking for a more precise name.</summary>
-    public const int MaxCandidates = 10;
+    public const int MaxCandidates = PersonSearch.MaxCandidates;
 
     public async Task<StatusOutcome> ForQueryAsync(Requester requester, string? personText, CancellationToken ct)
     {
@@ -38,13 +38,12 @@ public sealed class TapStatusService(
             return new StatusOutcome.Refused(OthersRefusal);
         }
 
-        var matches = await directory.FindPeopleAsync(query, MaxCandidates + 1, ct);
-        var chosen = PersonMatch.PickOne(query, matches);
+        var (chosen, candidates) = await directory.FindOneAsync(query, ct);
         if (chosen is null)
         {
-            return matches.Count == 0
+            return candidates.Count == 0
                 ? new StatusOutcome.NotFound(query.Text)
-                : new StatusOutcome.Ambiguous(query.Text, matches.Take(MaxCandidates).ToList());
+                : new StatusOutcome.Ambiguous(query.Text, candidates);
         }
 
         return await ForPersonAsync(requester, chosen, ct, requesterRoles);
