@@ -59,7 +59,11 @@ public abstract record DecisionOutcome
     public sealed record AlreadyDecided(ApprovalView View) : DecisionOutcome;
 
     /// <summary>The click was refused; the request is unchanged. <see cref="View"/> is null when the request is unknown.</summary>
-    public sealed record Refused(string Message, ApprovalView? View) : DecisionOutcome;
+    public sealed record Refused(string Message, ApprovalView? View) : DecisionOutcome
+    {
+        /// <summary>The clicker may try again on the same card (a denial without a usable reason).</summary>
+        public bool MayRetry { get; init; }
+    }
 }
 
 /// <summary>A request as one viewer sees it: whether they may decide it now, and if not, why.</summary>

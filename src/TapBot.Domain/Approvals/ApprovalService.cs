@@ -36,13 +36,14 @@ public sealed class ApprovalService(
         var (target, problem) = await TargetAsync(requester, personId, ct);
         if (target is null) return new RequestOutcome.Refused(problem!);
 
-        var (_, refusal) = await eligibility.CheckAsync(target, ct);
+        var found = await eligibility.ReadAsync(target, ct);
+        var (_, refusal) = TargetEligibility.Check(target, found);
         if (refusal is not null) return new RequestOutcome.Refused(ForRequester(refusal, requester, target));
 
-        var routing = await RouteAsync(requester, target, tenantId, ct);
+        var manager = await directory.GetManagerAsync(target.Id, ct);
+        var routing = await RouteAsync(requester, target, manager, found.TargetPrivilege, tenantId, ct);
         if (routing.IsEmpty) return new RequestOutcome.Refused(NobodyToAsk(requester, target));
 
-        var manager = await directory.GetManagerAsync(target.Id, ct);
         var offered = issuance.Value.Recipients.Where(k => k == RecipientKind.Person || (k == RecipientKind.Manager && manager is { AccountEnabled: true })).ToList();
         var warnings = new List<string>();
         if (await requests.PendingForTargetAsync(tenantId, target.Id, ct) is { } pending)
@@ -55,10 +56,9 @@ public sealed class ApprovalService(
     {
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new RequestOutcome.Refused(problem!);
-        var matches = await directory.FindPeopleAsync(query, 11, ct);
-        var exact = PersonMatch.PickOne(query, matches);
+        var (exact, candidates) = await directory.FindOneAsync(query, ct);
         if (exact is not null) return await PrepareAsync(requester, tenantId, exact.Id, ct);
-        return matches.Count == 0 ? new RequestOutcome.NotFound(query.Text) : new RequestOutcome.Ambiguous(query.Text, matches.Take(10).ToList());
+        return candidates.Count == 0 ? new RequestOutcome.NotFound(query.Text) : new RequestOutcome.Ambiguous(query.Text, candidates);
     }
 
     /// <param name="sourceKey">The clicked form: a repeated click or a retried invoke finds the request it created.</param>
@@ -70,7 +70,8 @@ public sealed class ApprovalService(
         var (target, problem) = await TargetAsync(requester, choice.PersonId, ct);
         if (target is null) return await RefuseAsync(requester, null, problem!, ct);
 
-        var (policy, refusal) = await eligibility.CheckAsync(target, ct);
+        var found = await eligibility.ReadAsync(target, ct);
+        var (policy, refusal) = TargetEligibility.Check(target, found);
         if (refusal is not null) return await RefuseAsync(requester, target.Id, ForRequester(refusal, requester, target), ct);
 
         var reason = (choice.Reason ?? "").Trim();
@@ -83,17 +84,20 @@ public sealed class ApprovalService(
         if (await requests.PendingForTargetAsync(tenantId, target.Id, ct) is { } pending)
             return await RefuseAsync(requester, target.Id, $"A request for this account is already waiting for a decision (until {pending.DecideBy:u}). You'll hear as soon as it is decided.", ct);
 
-        var routing = await RouteAsync(requester, target, tenantId, ct);
+        // The recipient is the manager already read when the code goes to them.
+        var manager = choice.Recipient == RecipientKind.Manager ? recipient : await directory.GetManagerAsync(target.Id, ct);
+        var routing = await RouteAsync(requester, target, manager, found.TargetPrivilege, tenantId, ct);
         if (routing.IsEmpty) return await RefuseAsync(requester, target.Id, NobodyToAsk(requester, target), ct);
 
         // The code must be able to reach the recipient privately once approved; say so now rather than after approval.
         if (!await delivery.EnsureReachableAsync(recipient.Id, ct)) return await RefuseAsync(requester, target.Id, IssuanceService.Unreachable(recipient), ct);
 
         var now = time.GetUtcNow();
-        var (lifetime, oneTime) = TargetEligibility.Defaults(policy!, issuance.Value);
+        // Nobody picks a request's lifetime: the policy's default within TapBot's ceiling, one-time use, starting now.
+        var range = LifetimeRange.For(policy!, issuance.Value);
+        if (range.Problem(issuance.Value) is { } rangeProblem) return await RefuseAsync(requester, target.Id, rangeProblem, ct);
         var request = AccessRequest.Create(target.Id == requester.ObjectId ? RequestKind.Recovery : RequestKind.OnBehalf, tenantId, requester.ObjectId,
-            target.Id, recipient.Id, lifetime, null, oneTime || policy!.IsUsableOnce, reason, now, TimeSpan.FromMinutes(options.Value.ExpiresAfterMinutes),
-            sourceKey);
+            target.Id, recipient.Id, range.Default, null, isUsableOnce: true, reason, now, TimeSpan.FromMinutes(options.Value.ExpiresAfterMinutes), sourceKey);
         try
         {
             await requests.AddAsync(request, ct);
@@ -104,7 +108,8 @@ public sealed class ApprovalService(
         }
 
         await audit.AppendAsync(PassIssuer.Audit(AuditKinds.RequestCreated, requester.ObjectId, request), ct);
-        var view = new ApprovalView(request, target, await PersonOrNameAsync(requester, ct), recipient, null, routing);
+        var requesterPerson = Same(requester.ObjectId, target.Id) ? target : await PersonOrNameAsync(requester, ct);
+        var view = new ApprovalView(request, target, requesterPerson, recipient, null, routing);
         var posted = await cards.PostAsync(view, ct);
         if (posted == 0)
         {
@@ -131,21 +136,22 @@ public sealed class ApprovalService(
         if (request.Status != RequestStatus.Pending) return new DecisionOutcome.AlreadyDecided(await ViewOfAsync(request, ct));
 
         var view = await ViewOfAsync(request, ct);
-        if (await WhyNotDeciderAsync(decider, view, ct) is { } whyNot)
+        var found = await eligibility.ReadAsync(view.Target, ct);
+        if (await WhyNotDeciderAsync(decider, view, (r, _) => Task.FromResult(RoleResolver.MayActFor(r, found.TargetPrivilege)), ct) is { } whyNot)
         {
             await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", whyNot)), ct);
             return new DecisionOutcome.Refused(whyNot, view);
         }
 
         var trimmed = (note ?? "").Trim();
-        if (!approve && ReasonRules.DenialProblem(trimmed) is { } noteProblem) return new DecisionOutcome.Refused(noteProblem, view);
+        if (!approve && ReasonRules.DenialProblem(trimmed) is { } noteProblem) return new DecisionOutcome.Refused(noteProblem, view) { MayRetry = true };
         if (approve)
         {
             // The person must still be able to hold a pass, and the code must still reach its recipient.
-            var (_, refusal) = await eligibility.CheckAsync(view.Target, ct);
+            var (_, refusal) = TargetEligibility.Check(view.Target, found);
             if (refusal is not null) return new DecisionOutcome.Refused(refusal + " Deny the request, or fix this first.", view);
-            var recipient = await directory.GetPersonAsync(request.RecipientId, ct);
-            if (recipient is not { AccountEnabled: true })
+            var recipient = view.Recipient; // read from the directory for this click
+            if (!recipient.AccountEnabled)
                 return new DecisionOutcome.Refused("The person who would receive the code is no longer in the directory or is disabled. Deny the request.", view);
             if (!await delivery.EnsureReachableAsync(recipient.Id, ct))
                 return new DecisionOutcome.Refused(IssuanceService.Unreachable(recipient) + " Nothing was decided.", view);
@@ -190,7 +196,7 @@ public sealed class ApprovalService(
         if (request is null) return null;
         var view = await ViewOfAsync(request, ct);
         if (request.Status != RequestStatus.Pending || time.GetUtcNow() >= request.DecideBy) return new ViewerView(view, false, null);
-        var whyNot = await WhyNotDeciderAsync(viewer, view, ct);
+        var whyNot = await WhyNotDeciderAsync(viewer, view, (r, c) => roles.MayActForAsync(r, request.TargetId, c), ct);
         return new ViewerView(view, whyNot is null, whyNot);
     }
 
@@ -253,35 +259,33 @@ public sealed class ApprovalService(
     /// <summary>
     /// Why this person may not decide the request now, or null when they may: not their own request, not their own
     /// account; an approver, or the person's current manager when managers may approve; a privileged approver for a
-    /// privileged person.
+    /// privileged person. The manager is the one <paramref name="view"/> read for this click; <paramref name="mayActFor"/>
+    /// is the privileged-target rule over whatever the caller already read about the target.
     /// </summary>
-    private async Task<string?> WhyNotDeciderAsync(Requester decider, ApprovalView view, CancellationToken ct)
+    private async Task<string?> WhyNotDeciderAsync(Requester decider, ApprovalView view, Func<TapRoles, CancellationToken, Task<bool>> mayActFor,
+        CancellationToken ct)
     {
         var request = view.Request;
         if (Same(decider.ObjectId, request.RequesterId)) return "You made this request, so someone else must decide it.";
         if (Same(decider.ObjectId, request.TargetId)) return "This request is for your own account, so someone else must decide it.";
 
         var deciderRoles = await roles.GetRolesAsync(decider.ObjectId, ct);
-        var isManager = options.Value.AllowManager && (await directory.GetManagerAsync(request.TargetId, ct)) is { } manager && Same(manager.Id, decider.ObjectId);
+        var isManager = view.Routing.Manager is { } manager && Same(manager.Id, decider.ObjectId);
         if (!deciderRoles.CanApprove() && !isManager)
             return $"Only TAP approvers{(options.Value.AllowManager ? $" or {view.Target.DisplayName}'s manager" : "")} can decide this request.";
-        if (!await roles.MayActForAsync(deciderRoles, request.TargetId, ct))
+        if (!await mayActFor(deciderRoles, ct))
             return $"{view.Target.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can decide this request.";
         return null;
     }
 
     /// <summary>The manager (if allowed, and able to decide) and/or the approvers' channel (if one is set).</summary>
-    private async Task<ApprovalRouting> RouteAsync(Requester requester, Person target, string tenantId, CancellationToken ct)
+    private async Task<ApprovalRouting> RouteAsync(Requester requester, Person target, Person? manager, Fetched<Privilege> targetPrivilege,
+        string tenantId, CancellationToken ct)
     {
-        Person? manager = null;
-        if (options.Value.AllowManager && await directory.GetManagerAsync(target.Id, ct) is { AccountEnabled: true } m
-            && !Same(m.Id, requester.ObjectId) && !Same(m.Id, target.Id)
-            && await roles.MayActForAsync(await roles.GetRolesAsync(m.Id, ct), target.Id, ct))
-        {
-            manager = m;
-        }
-
-        return new ApprovalRouting(manager, await channels.GetAsync(tenantId, ct) is not null);
+        var askManager = options.Value.AllowManager && manager is { AccountEnabled: true }
+            && !Same(manager.Id, requester.ObjectId) && !Same(manager.Id, target.Id)
+            && RoleResolver.MayActFor(await roles.GetRolesAsync(manager.Id, ct), targetPrivilege);
+        return new ApprovalRouting(askManager ? manager : null, await channels.GetAsync(tenantId, ct) is not null);
     }
 
     private async Task<(Person? Target, string? Problem)> TargetAsync(Requester requester, string? personId, CancellationToken ct)

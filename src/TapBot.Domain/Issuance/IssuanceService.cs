@@ -44,13 +44,12 @@ public sealed class IssuanceService(
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new PrepareOutcome.Refused(problem!);
 
-        var matches = await directory.FindPeopleAsync(query, 11, ct);
-        var exact = PersonMatch.PickOne(query, matches);
+        var (exact, candidates) = await directory.FindOneAsync(query, ct);
         if (exact is null)
         {
-            return matches.Count == 0
+            return candidates.Count == 0
                 ? new PrepareOutcome.NotFound(query.Text)
-                : new PrepareOutcome.Ambiguous(query.Text, matches.Take(10).ToList());
+                : new PrepareOutcome.Ambiguous(query.Text, candidates);
         }
 
         return await PrepareForAsync(requester, requesterRoles, exact, null, ct);
@@ -94,10 +93,10 @@ public sealed class IssuanceService(
             return Refuse(refusal);
         }
 
-        var ceiling = Math.Min(policy!.MaximumLifetimeInMinutes, options.Value.MaxLifetimeInMinutes);
-        if (choice.LifetimeInMinutes < policy.MinimumLifetimeInMinutes || choice.LifetimeInMinutes > ceiling)
+        var range = LifetimeRange.For(policy!, options.Value);
+        if (!range.Contains(choice.LifetimeInMinutes))
         {
-            return Refuse($"The lifetime must be between {policy.MinimumLifetimeInMinutes} and {ceiling} minutes.");
+            return Refuse($"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.");
         }
 
         var reason = (choice.Reason ?? "").Trim();
@@ -121,7 +120,7 @@ public sealed class IssuanceService(
         }
 
         var request = AccessRequest.Create(RequestKind.DirectIssuance, tenantId, requester.ObjectId, target.Id, recipient.Id,
-            choice.LifetimeInMinutes, choice.StartsAt is { } s && s > now ? s : null, policy.IsUsableOnce || choice.IsUsableOnce, reason, now,
+            choice.LifetimeInMinutes, choice.StartsAt is { } s && s > now ? s : null, policy!.IsUsableOnce || choice.IsUsableOnce, reason, now,
             TimeSpan.FromMinutes(5), sourceKey);
         request.ApproveAsIssuer(now);
         try
@@ -192,16 +191,11 @@ public sealed class IssuanceService(
             warnings.Add($"{target.DisplayName} has not opened a chat with TapBot yet. TapBot will try to start one when you issue; if it cannot, nothing is created.");
         }
 
-        var ceiling = Math.Min(policy!.MaximumLifetimeInMinutes, options.Value.MaxLifetimeInMinutes);
-        if (ceiling < policy.MinimumLifetimeInMinutes)
-        {
-            return new PrepareOutcome.Refused($"TapBot's own ceiling ({options.Value.MaxLifetimeInMinutes} minutes, Issuance:MaxLifetimeInMinutes) is below the tenant policy's minimum ({policy.MinimumLifetimeInMinutes} minutes); an administrator must change one of them.");
-        }
+        var range = LifetimeRange.For(policy!, options.Value);
+        if (range.Problem(options.Value) is { } rangeProblem) return new PrepareOutcome.Refused(rangeProblem);
 
-        var defaultLifetime = Math.Clamp(policy.DefaultLifetimeInMinutes, policy.MinimumLifetimeInMinutes, ceiling);
-        var lifetimes = StandardLifetimes.Append(policy.MinimumLifetimeInMinutes).Append(defaultLifetime)
-            .Where(m => m >= policy.MinimumLifetimeInMinutes && m <= ceiling).Distinct().Order().ToList();
-        return new PrepareOutcome.Form(new IssueForm(target, lifetimes, defaultLifetime, policy.IsUsableOnce, existing, warnings)
+        var lifetimes = StandardLifetimes.Append(range.Minimum).Append(range.Default).Where(range.Contains).Distinct().Order().ToList();
+        return new PrepareOutcome.Form(new IssueForm(target, lifetimes, range.Default, policy!.IsUsableOnce, existing, warnings)
         {
             Recipients = options.Value.Recipients, MaxStartDelayDays = options.Value.MaxStartDelayDays,
         });

@@ -10,9 +10,8 @@ namespace TapBot.Domain.Issuance;
 /// </summary>
 public sealed class TargetEligibility(IIssuancePreflight preflight)
 {
-    /// <summary>The policy, and the reason the person cannot get a pass (null when they can). One Graph round trip.</summary>
-    public async Task<(TapPolicy? Policy, string? Refusal)> CheckAsync(Person target, CancellationToken ct) =>
-        Check(target, await preflight.GetAsync(target.Id, [], target.Id, ct));
+    /// <summary>Everything the rules read about the person (and their privilege, pass), in one round trip.</summary>
+    public Task<Preflight> ReadAsync(Person target, CancellationToken ct) => preflight.GetAsync(target.Id, [], target.Id, ct);
 
     /// <summary>The rules about the person alone, in the order a person would ask them; the first that fails is the answer.</summary>
     public static (TapPolicy? Policy, string? Refusal) Check(Person target, Preflight found)
@@ -31,12 +30,5 @@ public sealed class TargetEligibility(IIssuancePreflight preflight)
     {
         bool Matches(PolicyTarget t) => t.Id == "all_users" || string.Equals(t.Id, target.Id, StringComparison.OrdinalIgnoreCase) || memberOf.Contains(t.Id);
         return policy.IncludeTargets.Any(Matches) && !policy.ExcludeTargets.Any(Matches);
-    }
-
-    /// <summary>Lifetime and one-time use for a request, where nobody picks them: the policy's default within TapBot's ceiling.</summary>
-    public static (int Lifetime, bool OneTime) Defaults(TapPolicy policy, IssuanceOptions options)
-    {
-        var ceiling = Math.Min(policy.MaximumLifetimeInMinutes, options.MaxLifetimeInMinutes);
-        return (Math.Clamp(policy.DefaultLifetimeInMinutes, policy.MinimumLifetimeInMinutes, Math.Max(ceiling, policy.MinimumLifetimeInMinutes)), true);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using TapBot.Cards;
 using TapBot.Commands;
@@ -75,15 +74,12 @@ public abstract class DecideRequestAction(ApprovalService approvals, bool approv
             DecisionOutcome.Decided d => RequestCards.Approval(d.View, withButtons: false, [], d.IssueProblem),
             DecisionOutcome.AlreadyDecided a => RequestCards.Approval(a.View, withButtons: false, [],
                 a.View.Request.Status == Domain.Requests.RequestStatus.Expired ? null : "This request was already decided; nothing changed."),
-            // Refused: the same card, with buttons only if the refusal left the clicker able to try again (a missing denial reason).
-            DecisionOutcome.Refused { View: { } view } r => RequestCards.Approval(view, withButtons: IsRetryable(r.Message), [], r.Message),
+            // Refused: the same card, with buttons only if the clicker may try again (a missing denial reason).
+            DecisionOutcome.Refused { View: { } view } r => RequestCards.Approval(view, withButtons: r.MayRetry, [], r.Message),
             DecisionOutcome.Refused r => StatusCards.Refused(r.Message),
             _ => throw new InvalidOperationException("Unexpected decision outcome."),
         });
     }
-
-    private static bool IsRetryable(string message) => message.StartsWith("Give a reason", StringComparison.Ordinal) || message.StartsWith("Keep the reason", StringComparison.Ordinal)
-                                                      || message.StartsWith("The reason must", StringComparison.Ordinal);
 }
 
 public sealed class ApproveRequestAction(ApprovalService approvals) : DecideRequestAction(approvals, approve: true)

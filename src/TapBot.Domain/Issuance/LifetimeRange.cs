@@ -1,0 +1,23 @@
+using TapBot.Domain.Passes;
+
+namespace TapBot.Domain.Issuance;
+
+/// <summary>
+/// The lifetimes TapBot may issue: the tenant policy's minimum up to the lower of the policy's maximum and TapBot's
+/// own ceiling (<see cref="IssuanceOptions.MaxLifetimeInMinutes"/>), and the policy's default inside that range.
+/// </summary>
+public sealed record LifetimeRange(int Minimum, int Ceiling, int Default)
+{
+    public static LifetimeRange For(TapPolicy policy, IssuanceOptions options)
+    {
+        var ceiling = Math.Min(policy.MaximumLifetimeInMinutes, options.MaxLifetimeInMinutes);
+        var minimum = policy.MinimumLifetimeInMinutes;
+        return new LifetimeRange(minimum, ceiling, Math.Clamp(policy.DefaultLifetimeInMinutes, minimum, Math.Max(ceiling, minimum)));
+    }
+
+    /// <summary>Why nothing can be issued (TapBot's ceiling is below the policy's minimum), or null.</summary>
+    public string? Problem(IssuanceOptions options) => Ceiling >= Minimum ? null :
+        $"TapBot's own ceiling ({options.MaxLifetimeInMinutes} minutes, Issuance:MaxLifetimeInMinutes) is below the tenant policy's minimum ({Minimum} minutes); an administrator must change one of them.";
+
+    public bool Contains(int minutes) => minutes >= Minimum && minutes <= Ceiling;
+}
