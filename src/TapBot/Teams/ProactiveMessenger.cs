@@ -115,14 +115,7 @@ public sealed class ProactiveMessenger(
         User = new ChannelAccount(aadObjectId: chat.PersonId),
     };
 
-    public static ConversationReference Channel(ApproverChannel channel) => new()
-    {
-        ChannelId = channel.ChannelId,
-        ServiceUrl = channel.ServiceUrl,
-        Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: channel.ConversationId, tenantId: channel.TenantId),
-        Bot = new ChannelAccount(channel.BotId),
-    };
-
+    /// <summary>Where a stored request card lives (a 1:1 chat or the approvers' channel).</summary>
     public static ConversationReference Of(RequestCard card) => new()
     {
         ChannelId = card.ChannelId,

@@ -26,29 +26,26 @@ public sealed class TeamsApprovalCards(
 
     public async Task<int> PostAsync(ApprovalView view, CancellationToken ct)
     {
-        var refreshFor = await RefreshUsersAsync(view, ct);
-        var posted = 0;
+        var copiesToPost = new List<RequestCard>();
         if (view.Routing.Manager is { } manager && await messenger.OpenPersonalChatAsync(manager.Id, ct) is { } chat)
         {
-            var reference = ProactiveMessenger.Personal(chat);
-            var messageId = await messenger.SendAsync(reference, RequestCards.Approval(view, withButtons: true, refreshFor), Summary(view), ct);
-            if (messageId is not null)
-            {
-                await copies.AddAsync(new RequestCard(view.Request.Id, RequestCardRole.Manager, manager.Id, chat.ChannelId, chat.ServiceUrl,
-                    chat.ConversationId, messageId, chat.BotId), ct);
-                posted++;
-            }
+            copiesToPost.Add(new RequestCard(view.Request.Id, RequestCardRole.Manager, manager.Id, chat.ChannelId, chat.ServiceUrl, chat.ConversationId, "", chat.BotId));
         }
 
         if (view.Routing.ToApproversChannel && await channels.GetAsync(tenant.Id, ct) is { } channel)
         {
-            var messageId = await messenger.SendAsync(ProactiveMessenger.Channel(channel), RequestCards.Approval(view, withButtons: false, refreshFor), Summary(view), ct);
-            if (messageId is not null)
-            {
-                await copies.AddAsync(new RequestCard(view.Request.Id, RequestCardRole.ApproversChannel, null, channel.ChannelId, channel.ServiceUrl,
-                    channel.ConversationId, messageId, channel.BotId), ct);
-                posted++;
-            }
+            copiesToPost.Add(new RequestCard(view.Request.Id, RequestCardRole.ApproversChannel, null, channel.ChannelId, channel.ServiceUrl,
+                channel.ConversationId, "", channel.BotId));
+        }
+
+        var refreshFor = await RefreshUsersAsync(view, ct);
+        var posted = 0;
+        foreach (var copy in copiesToPost)
+        {
+            var messageId = await messenger.SendAsync(ProactiveMessenger.Of(copy), CardFor(copy.Role, view, refreshFor), Summary(view), ct);
+            if (messageId is null) continue;
+            await copies.AddAsync(copy with { MessageId = messageId }, ct);
+            posted++;
         }
 
         return posted;
@@ -60,15 +57,17 @@ public sealed class TeamsApprovalCards(
         IReadOnlyList<string> refreshFor = pending ? await RefreshUsersAsync(view, ct) : [];
         foreach (var copy in await copies.ListAsync(view.Request.Id, ct))
         {
-            JsonObject card = copy.Role switch
-            {
-                RequestCardRole.Requester => RequestCards.ForRequester(view),
-                RequestCardRole.Manager => RequestCards.Approval(view, withButtons: true, refreshFor),
-                _ => RequestCards.Approval(view, withButtons: false, refreshFor),
-            };
-            await messenger.UpdateAsync(ProactiveMessenger.Of(copy), copy.MessageId, card, Summary(view), ct);
+            await messenger.UpdateAsync(ProactiveMessenger.Of(copy), copy.MessageId, CardFor(copy.Role, view, refreshFor), Summary(view), ct);
         }
     }
+
+    /// <summary>What each copy shows: the requester their status; the manager (alone in a 1:1 chat) the buttons; the channel the status.</summary>
+    private static JsonObject CardFor(RequestCardRole role, ApprovalView view, IReadOnlyList<string> refreshFor) => role switch
+    {
+        RequestCardRole.Requester => RequestCards.ForRequester(view),
+        RequestCardRole.Manager => RequestCards.Approval(view, withButtons: true, refreshFor),
+        _ => RequestCards.Approval(view, withButtons: false, refreshFor),
+    };
 
     public async Task RemindAsync(ApprovalView view, CancellationToken ct)
     {
