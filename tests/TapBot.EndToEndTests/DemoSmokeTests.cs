@@ -81,7 +81,8 @@ public sealed class DemoSmokeTests : IAsyncLifetime
         await using var adelesPlayground = await Playground.StartAsync(_botMessagesUrl, "adele@contoso.com");
         var adele = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         await adele.GotoAsync(adelesPlayground.Url);
-        await Expect(adele.GetByText("I'm TapBot.")).ToBeVisibleAsync(); // TapBot now knows Adele's personal chat
+        await Expect(adele.GetByText("I'm TapBot.")).ToBeVisibleAsync();
+        await IntroduceAsync(adele);
 
         var megan = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         await megan.GotoAsync(_playground.Url);
@@ -166,7 +167,7 @@ public sealed class DemoSmokeTests : IAsyncLifetime
 
     private readonly List<Playground> _extra = [];
 
-    /// <summary>Opens each person's own Playground in its own page and waits for TapBot's greeting (their chat is known then).</summary>
+    /// <summary>Opens each person's own Playground in its own page, waits for TapBot's greeting and introduces them.</summary>
     private async Task<(IPage First, IPage Second)> OpenAsync(string first, string? second)
     {
         async Task<IPage> Open(string upn)
@@ -176,10 +177,22 @@ public sealed class DemoSmokeTests : IAsyncLifetime
             var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
             await page.GotoAsync(playground.Url);
             await Expect(page.GetByText("I'm TapBot.")).ToBeVisibleAsync();
+            await IntroduceAsync(page);
             return page;
         }
 
         return (await Open(first), second is null ? null! : await Open(second));
+    }
+
+    /// <summary>
+    /// The person writes to TapBot, which then knows their personal chat (it records chats from messages and clicks
+    /// only). Each Playground is its own Bot Connector with its own service URL, so TapBot could not open the chat
+    /// from another person's, as it would in Teams.
+    /// </summary>
+    private static async Task IntroduceAsync(IPage page)
+    {
+        await SayAsync(page, "help");
+        await Expect(page.GetByText("What you can type")).ToHaveCountAsync(2); // the greeting's help card, then the answer's
     }
 
     private static async Task SayAsync(IPage page, string text)

@@ -104,6 +104,14 @@ public sealed class BotUnderTest : IAsyncDisposable
     public Task<HttpResponseMessage> PostRawAsync(string body) =>
         _http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
+    /// <summary>Posts to /api/messages with whatever headers the test sets (content type, Origin, Authorization).</summary>
+    public Task<HttpResponseMessage> PostAsync(HttpContent content, Action<HttpRequestMessage>? shape = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        shape?.Invoke(request);
+        return _http.SendAsync(request);
+    }
+
     /// <summary>Sends a message and returns the cards and texts the bot sent back through the connector.</summary>
     public async Task<BotReplies> SayAsync(string fromUpnPrefix, string? text)
     {

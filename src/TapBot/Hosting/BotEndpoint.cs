@@ -3,19 +3,29 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Newtonsoft.Json.Linq;
 using TapBot.Teams;
 
 namespace TapBot.Hosting;
 
 /// <summary>
-/// POST /api/messages. Reads and checks the activity itself so malformed input gets a 400 that says what is wrong
-/// (CloudAdapter would answer a bare 400 or fail later with a 500), then lets the adapter authenticate and run it.
+/// POST /api/messages. Refuses what cannot come from the Bot Connector, reads and checks the activity itself
+/// (<see cref="ActivityShape"/>) so malformed input gets a 400 that says what is wrong, then lets the adapter
+/// authenticate and run it.
 /// </summary>
 public static class BotEndpoint
 {
     public static async Task HandleAsync(HttpContext http, TapCloudAdapter adapter, IBot bot, IOptions<BotOptions> options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoint));
+        if (NotFromTheConnector(http.Request) is { } refusal)
+        {
+            logger.LogWarning("Refused a request to /api/messages: {Problem}", refusal.Detail);
+            await Problem(http, refusal.Status, refusal.Detail);
+            return;
+        }
+
         if (options.Value.IsAnonymous && !FromThisMachine(http))
         {
             // Without a bot registration nothing is authenticated; only this machine may talk to the bot, and not
@@ -34,10 +44,10 @@ public static class BotEndpoint
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
 
-        Activity? activity;
+        JObject? json;
         try
         {
-            activity = await HttpHelper.ReadRequestAsync<Activity>(http.Request);
+            json = await ActivityShape.ReadAsync(http.Request, http.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -45,7 +55,8 @@ public static class BotEndpoint
             return;
         }
 
-        var problem = activity is null ? "The body is not a Bot Framework activity in JSON." : ShapeProblem(activity);
+        Activity? activity = null;
+        var problem = json is null ? "The body is not a Bot Framework activity in JSON." : ActivityShape.Problem(json, out activity);
         if (problem is not null)
         {
             logger.LogWarning("Rejected a malformed activity: {Problem}", problem);
@@ -60,31 +71,31 @@ public static class BotEndpoint
         }
         catch (UnauthorizedAccessException e)
         {
-            logger.LogWarning("Rejected an unauthenticated activity: {Reason}", e.Message);
+            logger.LogWarning(e.InnerException, "Rejected an unauthenticated activity: {Reason}", e.Message);
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
+    }
+
+    /// <summary>
+    /// The Bot Connector posts JSON from a server and never sends an Origin header. A web page can make a browser POST
+    /// here without a CORS preflight (text/plain, or with no-cors), and the browser then always adds Origin; refusing
+    /// both keeps pages the user visits from speaking for them, in every mode.
+    /// </summary>
+    private static (int Status, string Detail)? NotFromTheConnector(HttpRequest request)
+    {
+        if (request.Headers.ContainsKey(HeaderNames.Origin))
+        {
+            return (StatusCodes.Status403Forbidden, "Requests from web pages (with an Origin header) are refused: activities come from the Bot Connector.");
+        }
+
+        return MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : (StatusCodes.Status415UnsupportedMediaType, "An activity must be sent with Content-Type: application/json.");
     }
 
     private static bool FromThisMachine(HttpContext http) =>
         http.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)
         && !http.Request.Headers.ContainsKey("Forwarded") && !http.Request.Headers.ContainsKey("X-Forwarded-For");
-
-    /// <summary>What the adapter and handler need from every activity.</summary>
-    internal static string? ShapeProblem(Activity a)
-    {
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(a.Type)) missing.Add("type");
-        if (string.IsNullOrWhiteSpace(a.ChannelId)) missing.Add("channelId");
-        if (string.IsNullOrWhiteSpace(a.Conversation?.Id)) missing.Add("conversation.id");
-        if (string.IsNullOrWhiteSpace(a.From?.Id)) missing.Add("from.id");
-        if (string.IsNullOrWhiteSpace(a.Recipient?.Id)) missing.Add("recipient.id");
-        if (!Uri.TryCreate(a.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
-        {
-            missing.Add("serviceUrl (an absolute http(s) URL)");
-        }
-
-        return missing.Count == 0 ? null : "The activity lacks " + string.Join(", ", missing) + ".";
-    }
 
     private static Task Problem(HttpContext http, int status, string detail)
     {

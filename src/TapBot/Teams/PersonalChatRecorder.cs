@@ -5,8 +5,8 @@ using TapBot.Domain.Ports;
 namespace TapBot.Teams;
 
 /// <summary>
-/// Remembers each person's 1:1 chat with TapBot from the activities they send, so a passcode can later be delivered
-/// there privately. Writes only when something changed since this process last wrote it.
+/// Remembers each person's 1:1 chat with TapBot from the messages and card clicks they send, so a passcode can later be
+/// delivered there privately. Writes only when something changed since this process last wrote it.
 /// </summary>
 public sealed class PersonalChatRecorder(TapTenant tenant, TimeProvider time, IServiceScopeFactory scopes, ILogger<PersonalChatRecorder> logger)
 {
@@ -19,7 +19,10 @@ public sealed class PersonalChatRecorder(TapTenant tenant, TimeProvider time, IS
     /// </summary>
     public async Task RecordAsync(IActivity activity, Domain.Requester requester, CancellationToken ct)
     {
-        if (activity.Conversation is not { ConversationType: "personal", Id: { Length: > 0 } conversationId }
+        // Only what the person sent themselves, a message or a card click; installation and conversation updates are
+        // events about a chat, not a person asking for something.
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke)
+            || activity.Conversation is not { ConversationType: "personal", Id: { Length: > 0 } conversationId }
             || string.IsNullOrWhiteSpace(activity.ServiceUrl))
         {
             return;

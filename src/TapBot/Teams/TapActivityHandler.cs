@@ -31,7 +31,7 @@ public sealed class TapActivityHandler(
         span?.SetTag("conversation.type", turnContext.Activity.Conversation?.ConversationType);
         try
         {
-            // Every activity in a personal chat tells us where that person can be reached privately: recorded only
+            // A message or click in a personal chat tells us where that person can be reached privately: recorded only
             // for people TurnIdentity accepts (Teams, our tenant, a real object id).
             if (identity.Resolve(turnContext.Activity, out _) is { } requester)
             {
