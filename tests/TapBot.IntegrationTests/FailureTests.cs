@@ -123,6 +123,22 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task AnonymousBot_WithTheLiveTenant_RefusesToStart()
+    {
+        // Real Graph credentials behind an unauthenticated endpoint: any local program, a browser page included, could
+        // claim to be an approver.
+        var e = await Assert.ThrowsAsync<StartupProblemException>(() => TapBotHost.BuildAsync(
+        [
+            "--urls=http://127.0.0.1:0", $"--Graph:TenantId={Guid.NewGuid()}", $"--Graph:ClientId={Guid.NewGuid()}",
+            "--Graph:ClientSecret=test-secret-not-real",
+        ]));
+
+        Assert.Contains("Bot:MicrosoftAppId", e.Message);
+        Assert.Contains("Graph:Mode", e.Message);
+        Assert.DoesNotContain("test-secret-not-real", e.Message);
+    }
+
+    [Fact]
     public async Task AnonymousBot_WithHttpPorts_RefusesToStart()
     {
         // ASPNETCORE_HTTP_PORTS (set by container images) binds every interface.

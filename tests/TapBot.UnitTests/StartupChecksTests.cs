@@ -32,7 +32,7 @@ public sealed class StartupChecksTests
 
     [Fact]
     public void Anonymous_OnLoopback_IsAllowed() =>
-        BotAuthenticationFactory.Validate(new BotOptions(), ["http://127.0.0.1:3978"]);
+        BotAuthenticationFactory.Validate(new BotOptions(), ["http://127.0.0.1:3978"], GraphMode.Simulated);
 
     [Theory]
     [InlineData("", "", "", "", "Bot:MicrosoftAppId is empty")]
@@ -46,7 +46,7 @@ public sealed class StartupChecksTests
     {
         var options = new BotOptions { MicrosoftAppType = type, MicrosoftAppId = appId, MicrosoftAppTenantId = tenant, MicrosoftAppPassword = password };
 
-        var e = Assert.Throws<StartupProblemException>(() => BotAuthenticationFactory.Validate(options, ["http://0.0.0.0:8080"]));
+        var e = Assert.Throws<StartupProblemException>(() => BotAuthenticationFactory.Validate(options, ["http://0.0.0.0:8080"], GraphMode.Simulated));
 
         Assert.Contains(message, e.Message);
         if (password.Length > 0) Assert.DoesNotContain(password, e.Message);
@@ -60,7 +60,16 @@ public sealed class StartupChecksTests
         {
             MicrosoftAppType = type, MicrosoftAppId = Guid.NewGuid().ToString(),
             MicrosoftAppTenantId = Guid.NewGuid().ToString(), MicrosoftAppPassword = password,
-        }, ["http://0.0.0.0:8080"]);
+        }, ["http://0.0.0.0:8080"], GraphMode.Live);
+
+    [Fact]
+    public void Anonymous_WithTheLiveTenant_IsRefusedNamingTheSettings()
+    {
+        var e = Assert.Throws<StartupProblemException>(() => BotAuthenticationFactory.Validate(new BotOptions(), ["http://127.0.0.1:3978"], GraphMode.Live));
+
+        Assert.Contains("Bot:MicrosoftAppId", e.Message);
+        Assert.Contains("Graph:Mode", e.Message);
+    }
 
     [Fact]
     public void GraphMode_DefaultsToSimulated_UntilTenantCredentialsExist()

@@ -1,19 +1,32 @@
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using TapBot.Graph;
 
 namespace TapBot.Hosting;
 
 /// <summary>
 /// Builds Bot Framework authentication from <see cref="BotOptions"/> and refuses settings that would leave the bot
-/// open: anonymous mode on a non-loopback address, MultiTenant, or an incomplete registration.
+/// open: anonymous mode with a real tenant or on a non-loopback address, MultiTenant, or an incomplete registration.
 /// </summary>
 public static class BotAuthenticationFactory
 {
-    public static void Validate(BotOptions bot, IReadOnlyList<string> listenUrls)
+    public static void Validate(BotOptions bot, IReadOnlyList<string> listenUrls, GraphMode graphMode)
     {
         var type = bot.MicrosoftAppType?.Trim() ?? "";
         if (bot.IsAnonymous)
         {
+            // Without a registration every activity is believed as sent (sender, tenant, serviceUrl), and any program on
+            // this machine, a browser page included, can send one: fine for the fictitious simulated tenant, never
+            // with credentials that create real passes.
+            if (graphMode == GraphMode.Live)
+            {
+                throw new StartupProblemException(
+                    "Bot:MicrosoftAppId is empty, which turns off Bot Framework authentication, but Graph:Mode is Live (a real " +
+                    "tenant). Anonymous mode is only for the simulated tenant. Either register the bot (Bot:MicrosoftAppId, " +
+                    "Bot:MicrosoftAppType and Bot:MicrosoftAppTenantId) or use the simulated tenant (Graph:Mode=Simulated, " +
+                    "without Graph:TenantId and Graph:ClientId).");
+            }
+
             var open = listenUrls.Where(u => !ListenAddresses.IsLoopback(u)).ToList();
             if (open.Count > 0)
             {

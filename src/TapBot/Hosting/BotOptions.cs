@@ -2,7 +2,7 @@ namespace TapBot.Hosting;
 
 /// <summary>
 /// The bot's Azure Bot registration. Bound from the <c>Bot</c> section. An empty app id turns off Bot Framework
-/// authentication, which TapBot allows only while it listens on loopback (local demo and tests).
+/// authentication, which TapBot allows only with the simulated tenant while it listens on loopback (local demo and tests).
 /// </summary>
 public sealed class BotOptions
 {

@@ -46,7 +46,7 @@ public static class TapBotHost
         if (audit.Problems().FirstOrDefault() is { } auditProblem) throw new StartupProblemException(auditProblem);
 
         var bot = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
-        BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration));
+        BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration), graph.EffectiveMode);
 
         TelemetryOptions.AddTapTelemetry(builder);
         AddServices(builder, tenant, bot);
