@@ -71,6 +71,34 @@ public sealed class StartupChecksTests
         Assert.Contains("Graph:Mode", e.Message);
     }
 
+    [Theory]
+    [InlineData("https://login.example/openid", "", "Set both")]
+    [InlineData("", "https://api.example", "Set both")]
+    [InlineData("http://login.example/openid", "https://api.example", "absolute https URL")]
+    [InlineData("not a url", "https://api.example", "absolute https URL")]
+    public void ChannelCloud_Incomplete_IsRefused(string metadataUrl, string issuer, string message)
+    {
+        var options = new BotOptions
+        {
+            MicrosoftAppType = "SingleTenant", MicrosoftAppId = Guid.NewGuid().ToString(), MicrosoftAppTenantId = Guid.NewGuid().ToString(),
+            MicrosoftAppPassword = "s", ToBotFromChannelOpenIdMetadataUrl = metadataUrl, ToBotFromChannelTokenIssuer = issuer,
+        };
+
+        var e = Assert.Throws<StartupProblemException>(() => BotAuthenticationFactory.Validate(options, ["http://127.0.0.1:3978"], GraphMode.Simulated));
+
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void ChannelCloud_WithoutRegistration_IsRefused()
+    {
+        var options = new BotOptions { ToBotFromChannelOpenIdMetadataUrl = "https://login.example/openid", ToBotFromChannelTokenIssuer = "https://api.example" };
+
+        var e = Assert.Throws<StartupProblemException>(() => BotAuthenticationFactory.Validate(options, ["http://127.0.0.1:3978"], GraphMode.Simulated));
+
+        Assert.Contains("need a bot registration", e.Message);
+    }
+
     [Fact]
     public void GraphMode_DefaultsToSimulated_UntilTenantCredentialsExist()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using TapBot.Graph;
 
 namespace TapBot.Hosting;
@@ -42,8 +43,15 @@ public static class BotAuthenticationFactory
                 throw new StartupProblemException($"Bot:MicrosoftAppType is '{type}' but Bot:MicrosoftAppId is empty. Set the app id, or clear both for the local anonymous mode.");
             }
 
+            if (bot.HasChannelCloud)
+            {
+                throw new StartupProblemException("Bot:ToBotFromChannelOpenIdMetadataUrl and Bot:ToBotFromChannelTokenIssuer need a bot registration (Bot:MicrosoftAppId).");
+            }
+
             return;
         }
+
+        ValidateChannelCloud(bot);
 
         if (!Guid.TryParse(bot.MicrosoftAppId, out _))
         {
@@ -74,6 +82,20 @@ public static class BotAuthenticationFactory
         }
     }
 
+    private static void ValidateChannelCloud(BotOptions bot)
+    {
+        if (!bot.HasChannelCloud) return;
+        if (string.IsNullOrWhiteSpace(bot.ToBotFromChannelTokenIssuer) || string.IsNullOrWhiteSpace(bot.ToBotFromChannelOpenIdMetadataUrl))
+        {
+            throw new StartupProblemException("Set both Bot:ToBotFromChannelOpenIdMetadataUrl and Bot:ToBotFromChannelTokenIssuer (another cloud's channel), or neither (the public cloud).");
+        }
+
+        if (!Uri.TryCreate(bot.ToBotFromChannelOpenIdMetadataUrl, UriKind.Absolute, out var metadata) || metadata.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new StartupProblemException("Bot:ToBotFromChannelOpenIdMetadataUrl must be an absolute https URL.");
+        }
+    }
+
     public static BotFrameworkAuthentication Create(BotOptions bot, IHttpClientFactory httpClients, ILogger logger)
     {
         // ConfigurationBotFrameworkAuthentication reads the classic keys at the root of the section it is given.
@@ -84,6 +106,20 @@ public static class BotAuthenticationFactory
             settings["MicrosoftAppId"] = bot.MicrosoftAppId;
             settings["MicrosoftAppTenantId"] = bot.MicrosoftAppTenantId;
             settings["MicrosoftAppPassword"] = bot.MicrosoftAppPassword;
+        }
+
+        if (!bot.IsAnonymous && bot.HasChannelCloud)
+        {
+            // Setting any of these switches the SDK to its parameterized authentication, which then needs them all: the
+            // channel's keys and issuer as configured, everything else (outbound sign-in, emulator, OAuth) as the public
+            // cloud has it.
+            settings["ToBotFromChannelOpenIdMetadataUrl"] = bot.ToBotFromChannelOpenIdMetadataUrl;
+            settings["ToBotFromChannelTokenIssuer"] = bot.ToBotFromChannelTokenIssuer;
+            settings["ToChannelFromBotLoginUrl"] = AuthenticationConstants.ToChannelFromBotLoginUrlTemplate;
+            settings["ToChannelFromBotOAuthScope"] = AuthenticationConstants.ToChannelFromBotOAuthScope;
+            settings["ToBotFromEmulatorOpenIdMetadataUrl"] = AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl;
+            settings["OAuthUrl"] = AuthenticationConstants.OAuthUrl;
+            settings["CallerId"] = CallerIdConstants.PublicAzureChannel;
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

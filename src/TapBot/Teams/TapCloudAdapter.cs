@@ -21,9 +21,26 @@ public sealed class TapCloudAdapter : CloudAdapter
         OnTurnError = HandleTurnErrorAsync;
     }
 
-    /// <summary>Processes an activity that <see cref="BotEndpoint"/> has already read and checked.</summary>
-    public Task<InvokeResponse> ProcessCheckedActivityAsync(string authHeader, Activity activity, IBot bot, CancellationToken ct) =>
-        ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, ct);
+    /// <summary>
+    /// Processes an activity that <see cref="BotEndpoint"/> has already read and checked. Throws
+    /// <see cref="UnauthorizedAccessException"/> when the request is not authenticated; no turn runs then.
+    /// </summary>
+    public async Task<InvokeResponse> ProcessCheckedActivityAsync(string authHeader, Activity activity, IBot bot, CancellationToken ct)
+    {
+        AuthenticateRequestResult authentication;
+        try
+        {
+            authentication = await BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader, ct);
+        }
+        catch (Exception e) when (e is not (UnauthorizedAccessException or OperationCanceledException))
+        {
+            // The SDK reports some refused tokens (bad signature, unknown key, not yet valid, malformed) as IdentityModel
+            // or argument exceptions, not UnauthorizedAccessException; each still means "not authenticated", not a 500.
+            throw new UnauthorizedAccessException($"The token could not be validated ({e.GetType().Name}).", e);
+        }
+
+        return await ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, ct);
+    }
 
     private async Task HandleTurnErrorAsync(ITurnContext turn, Exception exception)
     {
