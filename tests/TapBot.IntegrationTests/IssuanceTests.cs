@@ -285,6 +285,25 @@ public sealed class IssuanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReasonPatternTimingOut_TellsTheApprover_AndIsAuditedAndLoggedAsAConfigurationProblem()
+    {
+        // Nested alternation backtracks exponentially on a long run of a's that does not end as the pattern demands.
+        await using var strict = await BotUnderTest.StartAsync(new() { ["Issuance:ReasonPattern"] = "^(a|aa)+$" }, b => b.Logging.AddProvider(_logs));
+        await strict.SayAsync("adele", "hi");
+        var data = new JsonObject { ["personId"] = strict.User("adele").Id, ["v"] = "2", ["lifetime"] = "120", ["oneTime"] = "true", ["reason"] = new string('a', 60) + "!" };
+
+        var response = await strict.ClickAsync("megan", "issuePass", data);
+
+        Assert.Contains("reason format (Issuance:ReasonPattern) takes too long", Text(response["value"]));
+        Assert.Null(strict.Tenant.State.GetPass(strict.User("adele")));
+        await using var scope = strict.App.Services.CreateAsyncScope();
+        var refused = (await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecentAsync(strict.User("adele").Id, 10, default))
+            .Single(e => e.Kind == "IssueRefused");
+        Assert.Equal("configuration problem: Issuance:ReasonPattern timed out", refused.Details["reason"]);
+        Assert.Contains(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Configuration problem: Issuance:ReasonPattern"));
+    }
+
+    [Fact]
     public async Task SeveralIssues_WithVerboseLogs_NoCodeInLogsOrTheDatabase()
     {
         var codes = new List<string>();
