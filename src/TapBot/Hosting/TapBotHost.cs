@@ -99,6 +99,8 @@ public static class TapBotHost
         services.AddSingleton<Readiness>();
         services.AddHostedService<RedactionJob>();
         services.AddHostedService<RecoveryJob>();
+        services.AddSingleton<AuditHeadJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditHeadJob>());
         services.AddSingleton<ApprovalJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalJob>());
         services.AddScoped<ProactiveMessenger>();
