@@ -15,6 +15,7 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<RoleOptions>().Bind(configuration.GetSection(RoleOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RoleResolver>();
+        services.AddSingleton<PrivilegedTargets>();
         services.AddScoped<TapStatusService>();
         services.AddOptions<IssuanceOptions>().Bind(configuration.GetSection(IssuanceOptions.Section));
         services.AddScoped<IssuanceService>();

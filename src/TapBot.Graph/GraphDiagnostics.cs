@@ -52,6 +52,7 @@ internal sealed class GraphDiagnostics(GraphServiceClient graph, GraphOptions op
                 return "TAP status can be read";
             }));
             checks.Add(await WritePermissionAsync(sampleUserId, ct));
+            checks.AddRange(await PrivilegeFactsAsync(sampleUserId, ct));
         }
 
         var policyRead = await Attempt("Read TAP policy (Policy.Read.All)", "Policy.Read.All", async () =>
@@ -100,6 +101,38 @@ internal sealed class GraphDiagnostics(GraphServiceClient graph, GraphOptions op
     private static string Excluded(TemporaryAccessPassAuthenticationMethodConfiguration policy) => policy.ExcludeTargets is { Count: > 0 } ex ? $", {ex.Count} excluded" : "";
 
     /// <summary>
+    /// The permissions the privileged-target rule needs: without them Graph hides group and role details (limited
+    /// information) or refuses the role lists, and TapBot must treat everyone as privileged.
+    /// </summary>
+    private async Task<IReadOnlyList<DiagnosticCheck>> PrivilegeFactsAsync(string userId, CancellationToken ct)
+    {
+        var byPrincipal = $"principalId eq '{userId}'";
+        var groups = await Attempt("Read group details (GroupMember.Read.All)", "GroupMember.Read.All", async () =>
+        {
+            await graph.Groups.GetAsync(r => { r.QueryParameters.Top = 1; r.QueryParameters.Select = ["id", "isAssignableToRole"]; }, ct);
+            return "role-assignable groups can be recognised in a person's memberships";
+        }, why: "without it Graph lists a person's groups with limited information, so TapBot cannot tell role-assignable groups apart and treats everyone as privileged");
+        var roles = await Attempt("Read directory roles (RoleManagement.Read.Directory)", "RoleManagement.Read.Directory", async () =>
+        {
+            await graph.RoleManagement.Directory.RoleAssignments.GetAsync(r => r.QueryParameters.Filter = byPrincipal, ct);
+            return "active role assignments (any scope, custom roles) and directory roles can be read";
+        }, why: "without it TapBot cannot see who holds an administrator role and treats everyone as privileged");
+        var eligibility = await Attempt("Read PIM eligibility (RoleManagement.Read.Directory)", "RoleManagement.Read.Directory", async () =>
+        {
+            try
+            {
+                await graph.RoleManagement.Directory.RoleEligibilityScheduleInstances.GetAsync(r => r.QueryParameters.Filter = byPrincipal, ct);
+                return "roles people are eligible for in Privileged Identity Management can be read";
+            }
+            catch (Microsoft.Graph.Models.ODataErrors.ODataError e) when (e.Error?.Code == "AadPremiumLicenseRequired")
+            {
+                return "this tenant has no Entra ID P2 or ID Governance license, so nobody can be eligible for a role";
+            }
+        }, why: "without it TapBot cannot see who is eligible for an administrator role and treats everyone as privileged");
+        return [groups, roles, eligibility];
+    }
+
+    /// <summary>
     /// Proves write access without changing anything: deleting a pass id that does not exist answers 404 when the
     /// app may write passes and 403 when it may not (authorization comes before the lookup).
     /// </summary>
@@ -119,7 +152,7 @@ internal sealed class GraphDiagnostics(GraphServiceClient graph, GraphOptions op
         });
 
     private Task<DiagnosticCheck> GroupExistsAsync(string setting, string groupId, CancellationToken ct) =>
-        Attempt($"Group {groupId} ({setting})", "GroupMember.Read.All (lets doctor confirm configured groups exist)", async () =>
+        Attempt($"Group {groupId} ({setting})", "GroupMember.Read.All", async () =>
         {
             try
             {
@@ -132,7 +165,7 @@ internal sealed class GraphDiagnostics(GraphServiceClient graph, GraphOptions op
             }
         }, missingFix: $"No group {groupId} exists in this tenant. Fix {setting}: copy the group's Object ID from Entra admin center → Groups.");
 
-    private async Task<DiagnosticCheck> Attempt(string name, string permission, Func<Task<string>> call, string? missingFix = null)
+    private async Task<DiagnosticCheck> Attempt(string name, string permission, Func<Task<string>> call, string? missingFix = null, string? why = null)
     {
         try
         {
@@ -152,7 +185,7 @@ internal sealed class GraphDiagnostics(GraphServiceClient graph, GraphOptions op
         }
         catch (ApiException e) when (e.ResponseStatusCode == 403)
         {
-            return DiagnosticCheck.Fail(name, "Graph answered 403: the permission is missing",
+            return DiagnosticCheck.Fail(name, $"Graph answered 403: the application permission {permission} is missing" + (why is null ? "" : $"; {why}"),
                 $"Entra admin center → App registrations → {options.ClientId ?? "TapBot's app"} → API permissions → add the Microsoft Graph application permission {permission}, then Grant admin consent.");
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or AggregateException or TaskCanceledException)

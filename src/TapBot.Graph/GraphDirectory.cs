@@ -5,14 +5,13 @@ using Person = TapBot.Domain.People.Person;
 using User = Microsoft.Graph.Models.User;
 using DirectoryObject = Microsoft.Graph.Models.DirectoryObject;
 using DirectoryObjectCollectionResponse = Microsoft.Graph.Models.DirectoryObjectCollectionResponse;
-using DirectoryRole = Microsoft.Graph.Models.DirectoryRole;
-using Group = Microsoft.Graph.Models.Group;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
 
 namespace TapBot.Graph;
 
 /// <summary><see cref="IDirectory"/> over Microsoft Graph: users, and transitive group and role membership.</summary>
-internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
+internal sealed class GraphDirectory(GraphServiceClient graph, GraphBatch batch) : IDirectory
 {
     internal static readonly string[] PersonProperties = ["id", "userPrincipalName", "mail", "displayName", "userType", "accountEnabled", "jobTitle"];
 
@@ -80,13 +79,12 @@ internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
         return held;
     }
 
-    public async Task<Privilege> GetPrivilegeAsync(string personId, CancellationToken ct)
+    public async Task<PrivilegeFacts> GetPrivilegeFactsAsync(string personId, CancellationToken ct)
     {
-        var page = await GraphErrors.Guard("GET transitiveMemberOf", () => graph.Users[personId].TransitiveMemberOf.GetAsync(r =>
-        {
-            r.QueryParameters.Top = MaxPageSize;
-        }, ct));
-        return ToPrivilege(await AllPagesAsync(graph, personId, page, ct));
+        GraphBatch.RequireObjectId(personId, nameof(personId));
+        var requests = new Dictionary<string, GraphBatch.Request>(StringComparer.Ordinal);
+        GraphPrivilegeFacts.AddRequests(requests, graph, personId);
+        return (await GraphPrivilegeFacts.ReadAsync(await batch.SendAsync(requests, ct), graph, personId, ct)).Facts;
     }
 
     /// <summary>
@@ -108,15 +106,6 @@ internal sealed class GraphDirectory(GraphServiceClient graph) : IDirectory
         }
 
         return items;
-    }
-
-    /// <summary>The privilege a person's transitiveMemberOf shows: tenant-wide directory roles, role-assignable groups.</summary>
-    internal static Privilege ToPrivilege(IEnumerable<DirectoryObject> memberOf)
-    {
-        var items = memberOf.ToList();
-        var roles = items.OfType<DirectoryRole>().Select(r => r.RoleTemplateId).OfType<string>().ToList();
-        var roleAssignableGroup = items.OfType<Group>().Any(g => g.IsAssignableToRole == true);
-        return new Privilege(roles, roleAssignableGroup);
     }
 
     internal static Person ToPerson(User u) => new(

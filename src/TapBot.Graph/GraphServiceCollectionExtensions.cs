@@ -16,7 +16,8 @@ public static class GraphServiceCollectionExtensions
             .Bind(configuration.GetSection(GraphOptions.Section))
             .Validate(o => !o.Problems().Any(), "Graph settings are invalid.");
         services.AddSingleton(sp => GraphClientBuilder.Build(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
-        services.AddSingleton<IDirectory>(sp => new GraphDirectory(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton(sp => new GraphBatch(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.AddSingleton<IDirectory>(sp => new GraphDirectory(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<GraphBatch>()));
         services.AddSingleton<ITemporaryAccessPasses>(sp => new GraphTemporaryAccessPasses(sp.GetRequiredService<GraphServiceClient>()));
         services.AddSingleton<IIssuancePreflight>(sp => new GraphIssuancePreflight(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));

@@ -42,7 +42,7 @@ public sealed class DoctorTests
         Assert.Equal(0, exit);
         Assert.Contains("checks passed", output);
         Assert.DoesNotContain("FAIL", output);
-        foreach (var check in new[] { "Read users", "Check role membership", "Read passes", "Issue and revoke passes", "Read TAP policy", "TAP policy enabled", "TAP policy scope", "Storage" })
+        foreach (var check in new[] { "Read users", "Check role membership", "Read passes", "Issue and revoke passes", "Read group details", "Read directory roles", "Read PIM eligibility", "Read TAP policy", "TAP policy enabled", "TAP policy scope", "Storage" })
         {
             Assert.StartsWith("  PASS", Line(output, check));
         }
@@ -79,6 +79,31 @@ public sealed class DoctorTests
         Assert.StartsWith("  FAIL", Line(output, "Issue and revoke passes"));
         Assert.StartsWith("  PASS", Line(output, "Read passes"));
         Assert.Contains("add the Microsoft Graph application permission UserAuthenticationMethod.ReadWrite.All", output);
+    }
+
+    [Fact]
+    public async Task PermissionsThePrivilegeRuleNeeds_FailNamingThem()
+    {
+        // What the guide asked for before: enough to issue, not enough to see who is an administrator.
+        var (exit, output) = await DoctorAsync(Seed(s => s["applicationPermissions"] = new JsonArray(
+            "User.Read.All", "UserAuthenticationMethod.ReadWrite.All", "Policy.Read.All")));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("  FAIL", Line(output, "Read group details"));
+        Assert.StartsWith("  FAIL", Line(output, "Read directory roles"));
+        Assert.StartsWith("  FAIL", Line(output, "Read PIM eligibility"));
+        Assert.Contains("the application permission GroupMember.Read.All is missing", output);
+        Assert.Contains("the application permission RoleManagement.Read.Directory is missing", output);
+        Assert.Contains("treats everyone as privileged", output);
+    }
+
+    [Fact]
+    public async Task ATenantWithoutPim_PassesTheEligibilityCheck_SayingSo()
+    {
+        var (_, output) = await DoctorAsync(Seed(s => s["entraIdP2"] = false));
+
+        Assert.StartsWith("  PASS", Line(output, "Read PIM eligibility"));
+        Assert.Contains("no Entra ID P2 or ID Governance license", output);
     }
 
     [Fact]

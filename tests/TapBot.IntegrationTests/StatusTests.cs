@@ -94,12 +94,18 @@ public sealed class StatusTests : IAsyncLifetime
     [InlineData("TAP status for", "Tell me who you mean")]
     [InlineData("TAP status for [x](https://evil.example)", "doesn't look like a name")]
     [InlineData("TAP status for <b>adele@contoso.com</b>", "Adele Vance has no Temporary Access Pass")]
-    [InlineData("I lost my phone", "Ask for a Temporary Access Pass")]
     public async Task Status_WithAwkwardInput_AnswersClearly(string text, string expected)
     {
         var replies = await _bot.SayAsync("megan", text);
 
         Assert.Contains(expected, replies.AllText);
+    }
+
+    [Fact]
+    public async Task LostPhone_IsARequestForHelp_NotAStatusQuery()
+    {
+        // Lynne, not Megan: an approver's own account is privileged, and this tenant has nobody to decide for her.
+        Assert.Contains("Ask for a Temporary Access Pass", (await _bot.SayAsync("lynne", "I lost my phone")).AllText);
     }
 
     [Fact]

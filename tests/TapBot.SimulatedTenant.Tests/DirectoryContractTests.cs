@@ -1,3 +1,4 @@
+using TapBot.SimulatedTenant.Tenant;
 using System.Text.Json.Nodes;
 using TapBot.Domain.Roles;
 
@@ -6,6 +7,9 @@ namespace TapBot.SimulatedTenant.Tests;
 /// <summary>Users, manager, membership, role assignments and policy as graph-contract.md §2–3 documents them.</summary>
 public sealed class DirectoryContractTests : EmulatorTest
 {
+    /// <summary>These tests change the TAP policy as an administrator's app would; TapBot's own app may only read it.</summary>
+    protected override TenantSeed LoadSeed() => AsPolicyAdministrator(base.LoadSeed());
+
     [Fact]
     public async Task User_ById_ReturnsDefaultProperties()
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
 using TapBot.Graph;
 using TapBot.SimulatedTenant;
 using TapBot.SimulatedTenant.Tenant;
@@ -24,6 +25,13 @@ public abstract class EmulatorTest : IAsyncLifetime
     protected virtual TenantSeed LoadSeed() => TenantSeed.Load(EmulatorOptions.BundledSeedPath);
 
     protected virtual EmulatorOptions Options => new();
+
+    /// <summary>The seed's permissions plus the policy write permission, which TapBot itself never holds.</summary>
+    protected static TenantSeed AsPolicyAdministrator(TenantSeed seed)
+    {
+        seed.ApplicationPermissions = [.. seed.ApplicationPermissions ?? [], "Policy.ReadWrite.AuthenticationMethod"];
+        return seed;
+    }
 
     public async Task InitializeAsync()
     {
@@ -105,4 +113,23 @@ public sealed record Reply(int Status, JsonNode? Body, IReadOnlyDictionary<strin
     public string ErrorMessage => Body!["error"]!["message"]!.GetValue<string>();
     public JsonArray Value => Body!["value"]!.AsArray();
     public string S(string name) => Body![name]!.GetValue<string>();
+}
+
+/// <summary>The privileged-target rule with the bundled Contoso tenant's TapBot settings, for reading what the gateway fetched.</summary>
+public static class Privileges
+{
+    public const string ApproverGroup = "931dc60c-d8c2-5b20-8a53-db8b348e5f9e";
+    public const string PrivilegedApproverGroup = "f30415d8-5621-5056-a67a-0a4b5f77a471";
+
+    public static readonly PrivilegedTargets Rule = new(Microsoft.Extensions.Options.Options.Create(new RoleOptions
+    {
+        ApproverGroupIds = [ApproverGroup],
+        PrivilegedApproverGroupIds = [PrivilegedApproverGroup],
+    }));
+
+    public static Privilege Of(PrivilegeFacts facts) => Rule.Assess(facts);
+
+    /// <summary>The directory roles transitiveMemberOf showed (active, tenant-wide, built-in only).</summary>
+    public static IReadOnlyList<string> MemberOfRoles(PrivilegeFacts facts) =>
+        facts.MemberOf.Value.Where(m => m.Kind == MembershipKind.DirectoryRole).Select(m => m.RoleTemplateId ?? "(unreadable)").Order().ToList();
 }

@@ -68,17 +68,27 @@ public sealed class GraphGatewayTests : GatewayTest
     }
 
     [Fact]
-    public async Task Privilege_ComesFromRolesAndRoleAssignableGroups()
+    public async Task Privilege_ComesFromRolesAtAnyScope_EligibleRoles_AndProtectedGroups()
     {
-        var nestor = await Directory.GetPrivilegeAsync(Id("nestor"), default);
-        var miriam = await Directory.GetPrivilegeAsync(Id("miriam"), default);
-        var lee = await Directory.GetPrivilegeAsync(Id("lee@"), default);
-        var adele = await Directory.GetPrivilegeAsync(Id("adele"), default);
+        var nestor = await Directory.GetPrivilegeFactsAsync(Id("nestor"), default);
+        var miriam = await Directory.GetPrivilegeFactsAsync(Id("miriam"), default);
+        var lee = await Directory.GetPrivilegeFactsAsync(Id("lee@"), default);
+        var christie = await Directory.GetPrivilegeFactsAsync(Id("christie"), default);
+        var megan = await Directory.GetPrivilegeFactsAsync(Id("megan"), default);
+        var adele = await Directory.GetPrivilegeFactsAsync(Id("adele"), default);
 
-        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], nestor.RoleTemplateIds);
-        Assert.True(miriam.InRoleAssignableGroup && miriam.IsPrivileged);
-        Assert.False(lee.IsPrivileged); // an administrative-unit-scoped role only
-        Assert.False(adele.IsPrivileged);
+        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], Privileges.MemberOfRoles(nestor));
+        Assert.True(Privileges.Of(nestor).Has(PrivilegeReason.ActiveRole));
+        Assert.True(Privileges.Of(miriam).Has(PrivilegeReason.RoleAssignableGroup));
+        // An administrative-unit-scoped role never shows in transitiveMemberOf; the role assignments show it.
+        Assert.Empty(Privileges.MemberOfRoles(lee));
+        Assert.StartsWith("/administrativeUnits/", Assert.Single(lee.ActiveRoles.Value.Roles).DirectoryScopeId);
+        Assert.Equal([new PrivilegeFinding(PrivilegeReason.ActiveRole)], Privileges.Of(lee).Findings);
+        // A PIM-eligible Global Administrator holds no role until activation; a pass could activate it.
+        Assert.Empty(Privileges.MemberOfRoles(christie));
+        Assert.Equal([new PrivilegeFinding(PrivilegeReason.EligibleRole)], Privileges.Of(christie).Findings);
+        Assert.Equal([new PrivilegeFinding(PrivilegeReason.TapBotApprover)], Privileges.Of(megan).Findings);
+        Assert.False(Privileges.Of(adele).IsPrivileged);
     }
 
     [Fact]

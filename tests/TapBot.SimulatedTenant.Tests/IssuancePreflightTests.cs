@@ -39,6 +39,7 @@ public sealed class IssuancePreflightTests : GatewayTest
     [InlineData("diego", "disabled")]
     [InlineData("nestor", "privileged by a role")]
     [InlineData("miriam", "privileged by a role-assignable group")]
+    [InlineData("christie", "eligible for a role")]
     [InlineData("johanna", "outside the policy")]
     [InlineData("lynne", "holds a pass")]
     public async Task SameAnswersAsTheSingleCalls_InOneRoundTrip(string person, string what)
@@ -49,13 +50,14 @@ public sealed class IssuancePreflightTests : GatewayTest
         var target = Id(person);
         var policy = await Passes.GetPolicyAsync(default);
         var policyIds = policy.IncludeTargets.Concat(policy.ExcludeTargets).Select(t => t.Id).ToList();
-        var privilege = await Directory.GetPrivilegeAsync(target, default);
+        var privilege = await Directory.GetPrivilegeFactsAsync(target, default);
         Assert.Equal(Sorted(await Directory.GetMembershipsAsync(Id("megan"), RoleIds, default)), Sorted(found.RequesterMemberships.Value));
         Assert.Equal(await Directory.GetPersonAsync(target, default), found.Target.Value);
         Assert.Equal(JsonSerializer.Serialize(policy), JsonSerializer.Serialize(found.Policy.Value));
         Assert.Equal(Sorted(await Directory.GetMembershipsAsync(target, policyIds, default)), Sorted(found.PolicyGroupMemberships.Value));
-        Assert.Equal(Sorted(privilege.RoleTemplateIds), Sorted(found.TargetPrivilege.Value.RoleTemplateIds));
-        Assert.Equal(privilege.InRoleAssignableGroup, found.TargetPrivilege.Value.InRoleAssignableGroup);
+        Assert.Equal(privilege.MemberOf.Value, found.TargetPrivilege.MemberOf.Value);
+        Assert.Equal(privilege.ActiveRoles.Value.Roles, found.TargetPrivilege.ActiveRoles.Value.Roles);
+        Assert.Equal(privilege.EligibleRoles.Value.Roles, found.TargetPrivilege.EligibleRoles.Value.Roles);
         Assert.Equal(await Passes.GetCurrentAsync(target, default), found.CurrentPass.Value);
 
         // And each case is the case it claims to be.
@@ -66,8 +68,10 @@ public sealed class IssuancePreflightTests : GatewayTest
             "internal guest" => p.IsGuest && !p.IsExternalGuest,
             "external guest" => p.IsExternalGuest,
             "disabled" => !p.AccountEnabled,
-            "privileged by a role" => found.TargetPrivilege.Value.RoleTemplateIds.Contains(DirectoryRoleTemplates.GlobalAdministrator),
-            "privileged by a role-assignable group" => found.TargetPrivilege.Value.InRoleAssignableGroup,
+            "privileged by a role" => Privileges.MemberOfRoles(found.TargetPrivilege).Contains(DirectoryRoleTemplates.GlobalAdministrator)
+                                      && Privileges.Of(found.TargetPrivilege).Has(PrivilegeReason.ActiveRole),
+            "privileged by a role-assignable group" => Privileges.Of(found.TargetPrivilege).Has(PrivilegeReason.RoleAssignableGroup),
+            "eligible for a role" => Privileges.Of(found.TargetPrivilege).Findings.SequenceEqual([new PrivilegeFinding(PrivilegeReason.EligibleRole)]),
             "outside the policy" => found.PolicyGroupMemberships.Value.Count == 0,
             "holds a pass" => found.CurrentPass.Value is { IsUsable: true },
             _ => false,
@@ -151,7 +155,7 @@ public sealed class IssuancePreflightTests : GatewayTest
 
         Assert.Equal(2, roundTrips);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited only {clock.Elapsed}");
-        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], found.TargetPrivilege.Value.RoleTemplateIds);
+        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], Privileges.MemberOfRoles(found.TargetPrivilege));
         Assert.Equal(1, others.Hits); // the pass list was answered the first time and not asked again
     }
 
@@ -163,7 +167,7 @@ public sealed class IssuancePreflightTests : GatewayTest
         var (found, roundTrips) = await PreflightFor(Id("nestor"));
 
         Assert.Equal(3, roundTrips); // the first try and two retries, as Graph:MaxRetries says
-        Assert.Equal(DirectoryFailure.Throttled, Assert.Throws<DirectoryException>(() => found.TargetPrivilege.Value).Failure);
+        Assert.Equal(DirectoryFailure.Throttled, Assert.Throws<DirectoryException>(() => Privileges.Of(found.TargetPrivilege)).Failure);
         Assert.Equal(DirectoryFailure.Throttled, found.PolicyGroupMemberships.Failure!.Failure); // the policy names a group
         Assert.Equal("Nestor Wilke", found.Target.Value!.DisplayName);
     }
@@ -177,7 +181,7 @@ public sealed class IssuancePreflightTests : GatewayTest
 
         Assert.Equal(DirectoryFailure.Unavailable, Assert.Throws<DirectoryException>(() => found.Policy.Value).Failure);
         Assert.Equal(DirectoryFailure.Unavailable, found.PolicyGroupMemberships.Failure!.Failure);
-        Assert.False(found.TargetPrivilege.Value.IsPrivileged);
+        Assert.False(Privileges.Of(found.TargetPrivilege).IsPrivileged);
     }
 
     [Fact]
@@ -191,7 +195,8 @@ public sealed class IssuancePreflightTests : GatewayTest
         var (found, _) = await PreflightFor(Id("adele"));
 
         Assert.Empty(found.PolicyGroupMemberships.Value);
-        Assert.Equal(DirectoryFailure.AccessDenied, found.TargetPrivilege.Failure!.Failure);
+        Assert.Equal(DirectoryFailure.AccessDenied, found.TargetPrivilege.MemberOf.Failure!.Failure);
+        Assert.Equal(PrivilegedTargets.GroupPermission, Privileges.Of(found.TargetPrivilege).MissingPermission); // unknown is privileged
     }
 
     [Theory]

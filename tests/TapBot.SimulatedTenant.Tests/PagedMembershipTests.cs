@@ -42,7 +42,7 @@ public sealed class PagedMembershipTests : GatewayTest
     [Fact]
     public async Task Privilege_ReadsEveryPage()
     {
-        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], (await Directory.GetPrivilegeAsync(Id("nestor"), default)).RoleTemplateIds);
+        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], Privileges.MemberOfRoles(await Directory.GetPrivilegeFactsAsync(Id("nestor"), default)));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class PagedMembershipTests : GatewayTest
         var found = await Services.GetRequiredService<IIssuancePreflight>().GetAsync(Id("megan"), [GroupId("TAP Approvers")], Id("nestor"), default);
 
         Assert.Equal(2, Server.GraphRequests - before);
-        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], found.TargetPrivilege.Value.RoleTemplateIds);
+        Assert.Equal([DirectoryRoleTemplates.GlobalAdministrator], Privileges.MemberOfRoles(found.TargetPrivilege));
         Assert.Equal(new[] { GroupId("TAP Eligible Users"), ExtraGroupId(ExtraGroups) }.Order(), found.PolicyGroupMemberships.Value.Order());
     }
 }

@@ -1,3 +1,4 @@
+using TapBot.SimulatedTenant.Tenant;
 using System.Text.Json.Nodes;
 
 namespace TapBot.SimulatedTenant.Tests;
@@ -7,6 +8,9 @@ namespace TapBot.SimulatedTenant.Tests;
 /// </summary>
 public sealed class TemporaryAccessPassContractTests : EmulatorTest
 {
+    /// <summary>These tests change the TAP policy as an administrator's app would; TapBot's own app may only read it.</summary>
+    protected override TenantSeed LoadSeed() => AsPolicyAdministrator(base.LoadSeed());
+
     private string Passes(string user) => $"users/{Id(user)}/authentication/temporaryAccessPassMethods";
 
     [Fact]

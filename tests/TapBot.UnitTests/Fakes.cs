@@ -51,10 +51,18 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses, IIssua
         return Task.FromResult<IReadOnlySet<string>>(objectIds.Where(held.Contains).ToHashSet());
     }
 
-    public Dictionary<string, Privilege> Privileges { get; } = [];
+    /// <summary>What the directory shows about a person's privilege; an ordinary user's facts when not set.</summary>
+    public Dictionary<string, PrivilegeFacts> Privileges { get; } = [];
 
-    public Task<Privilege> GetPrivilegeAsync(string personId, CancellationToken ct) =>
-        Task.FromResult(Privileges.GetValueOrDefault(personId) ?? new Privilege([], false));
+    public Task<PrivilegeFacts> GetPrivilegeFactsAsync(string personId, CancellationToken ct) =>
+        Task.FromResult(Privileges.GetValueOrDefault(personId) ?? Ordinary);
+
+    /// <summary>No groups, no roles, nothing eligible.</summary>
+    public static PrivilegeFacts Ordinary { get; } = new(
+        Fetched<IReadOnlyList<DirectoryMembership>>.Of([]), Fetched<HeldRoles>.Of(HeldRoles.None), Fetched<HeldRoles>.Of(HeldRoles.None));
+
+    public static PrivilegeFacts WithActiveRole(string roleDefinitionId, string scope = "/") =>
+        Ordinary with { ActiveRoles = Fetched<HeldRoles>.Of(new HeldRoles([new HeldRole(roleDefinitionId, scope)])) };
 
     public Task<TemporaryAccessPass?> GetCurrentAsync(string personId, CancellationToken ct) =>
         Task.FromResult(Passes.GetValueOrDefault(personId));
@@ -78,7 +86,9 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses, IIssua
             Part<Person?>(nameof(Preflight.Target), People.FirstOrDefault(p => p.Id == targetId)),
             Part(nameof(Preflight.Policy), Policy),
             Part<IReadOnlySet<string>>(nameof(Preflight.PolicyGroupMemberships), Memberships.GetValueOrDefault(targetId)?.Intersect(policyTargets).ToHashSet() ?? []),
-            Part(nameof(Preflight.TargetPrivilege), await GetPrivilegeAsync(targetId, ct)),
+            PreflightFailures.TryGetValue(nameof(Preflight.TargetPrivilege), out var privilegeFailure)
+                ? new PrivilegeFacts(Fetched<IReadOnlyList<DirectoryMembership>>.Failed(privilegeFailure), Fetched<HeldRoles>.Failed(privilegeFailure), Fetched<HeldRoles>.Failed(privilegeFailure))
+                : await GetPrivilegeFactsAsync(targetId, ct),
             Part<TemporaryAccessPass?>(nameof(Preflight.CurrentPass), await GetCurrentAsync(targetId, ct)));
     }
 

@@ -32,8 +32,8 @@ public sealed class IssuancePrepareTests
     {
         var options = Options.Create(new IssuanceOptions());
         // Preparing a form creates nothing: the issuing collaborators are never reached.
-        return new(_directory, _directory,
-            new RoleResolver(_directory, FakeDirectory.Roles(o => (o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["approvers"], ["privileged"]))),
+        var roles = FakeDirectory.Roles(o => (o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["approvers"], ["privileged"]));
+        return new(_directory, _directory, new RoleResolver(_directory, roles), new PrivilegedTargets(roles),
             null!, _audit, new ReachableEveryone(), new RecipientResolver(_directory, options), null!, null!, options, new FakeTimeProvider());
     }
 
@@ -112,7 +112,7 @@ public sealed class IssuancePrepareTests
     [Fact]
     public async Task APrivilegedTarget_NeedsAPrivilegedApprover()
     {
-        _directory.Privileges[_adele.Id] = new Privilege([DirectoryRoleTemplates.GlobalAdministrator], false);
+        _directory.Privileges[_adele.Id] = FakeDirectory.WithActiveRole(DirectoryRoleTemplates.GlobalAdministrator);
 
         var refused = Assert.IsType<PrepareOutcome.Refused>(await Service().PrepareForIdAsync(As(_megan), _adele.Id, default));
 

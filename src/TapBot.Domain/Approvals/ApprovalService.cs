@@ -18,6 +18,7 @@ namespace TapBot.Domain.Approvals;
 public sealed class ApprovalService(
     IDirectory directory,
     RoleResolver roles,
+    PrivilegedTargets privileged,
     TargetEligibility eligibility,
     RecipientResolver recipients,
     PassIssuer issuer,
@@ -138,7 +139,7 @@ public sealed class ApprovalService(
 
         var view = await ViewOfAsync(request, ct);
         var found = await eligibility.ReadAsync(view.Target, ct);
-        if (await WhyNotDeciderAsync(decider, view, (r, _) => Task.FromResult(RoleResolver.MayActFor(r, found.TargetPrivilege)), ct) is { } whyNot)
+        if (await WhyNotDeciderAsync(decider, view, () => Task.FromResult(found.TargetPrivilege), ct) is { } whyNot)
         {
             await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", whyNot)), ct);
             return new DecisionOutcome.Refused(whyNot, view);
@@ -197,7 +198,7 @@ public sealed class ApprovalService(
         if (request is null) return null;
         var view = await ViewOfAsync(request, ct);
         if (request.Status != RequestStatus.Pending || time.GetUtcNow() >= request.DecideBy) return new ViewerView(view, false, null);
-        var whyNot = await WhyNotDeciderAsync(viewer, view, (r, c) => roles.MayActForAsync(r, request.TargetId, c), ct);
+        var whyNot = await WhyNotDeciderAsync(viewer, view, () => directory.GetPrivilegeFactsAsync(request.TargetId, ct), ct);
         return new ViewerView(view, whyNot is null, whyNot);
     }
 
@@ -260,10 +261,10 @@ public sealed class ApprovalService(
     /// <summary>
     /// Why this person may not decide the request now, or null when they may: not their own request, not their own
     /// account; an approver, or the person's current manager when managers may approve; a privileged approver for a
-    /// privileged person. The manager is the one <paramref name="view"/> read for this click; <paramref name="mayActFor"/>
-    /// is the privileged-target rule over whatever the caller already read about the target.
+    /// privileged person. The manager is the one <paramref name="view"/> read for this click; <paramref name="targetPrivilege"/>
+    /// gives what the caller read (or reads now) about the target's privilege, only asked for when it matters.
     /// </summary>
-    private async Task<string?> WhyNotDeciderAsync(Requester decider, ApprovalView view, Func<TapRoles, CancellationToken, Task<bool>> mayActFor,
+    private async Task<string?> WhyNotDeciderAsync(Requester decider, ApprovalView view, Func<Task<PrivilegeFacts>> targetPrivilege,
         CancellationToken ct)
     {
         var request = view.Request;
@@ -274,18 +275,16 @@ public sealed class ApprovalService(
         var isManager = view.Routing.Manager is { } manager && Same(manager.Id, decider.ObjectId);
         if (!deciderRoles.CanApprove() && !isManager)
             return $"Only TAP approvers{(options.Value.AllowManager ? $" or {view.Target.DisplayName}'s manager" : "")} can decide this request.";
-        if (!await mayActFor(deciderRoles, ct))
-            return $"{view.Target.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can decide this request.";
-        return null;
+        return await privileged.RefusalAsync(deciderRoles, targetPrivilege, view.Target, PrivilegedAction.Decide);
     }
 
     /// <summary>The manager (if allowed, and able to decide) and/or the approvers' channel (if one is set).</summary>
-    private async Task<ApprovalRouting> RouteAsync(Requester requester, Person target, Person? manager, Fetched<Privilege> targetPrivilege,
+    private async Task<ApprovalRouting> RouteAsync(Requester requester, Person target, Person? manager, PrivilegeFacts targetPrivilege,
         string tenantId, CancellationToken ct)
     {
         var askManager = options.Value.AllowManager && manager is { AccountEnabled: true }
             && !Same(manager.Id, requester.ObjectId) && !Same(manager.Id, target.Id)
-            && RoleResolver.MayActFor(await roles.GetRolesAsync(manager.Id, ct), targetPrivilege);
+            && privileged.Refusal(await roles.GetRolesAsync(manager.Id, ct), () => targetPrivilege, target, PrivilegedAction.Decide) is null;
         return new ApprovalRouting(askManager ? manager : null, await channels.GetAsync(tenantId, ct) is not null);
     }
 

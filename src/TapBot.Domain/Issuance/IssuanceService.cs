@@ -19,6 +19,7 @@ public sealed class IssuanceService(
     IDirectory directory,
     IIssuancePreflight preflight,
     RoleResolver roles,
+    PrivilegedTargets privileged,
     IRequestStore requests,
     IAuditTrail audit,
     IPasscodeDelivery delivery,
@@ -213,16 +214,14 @@ public sealed class IssuanceService(
     /// The rules, in the order a person would ask them; the first that fails is the answer. A part of the pre-flight
     /// that could not be fetched raises its error only when its rule is reached.
     /// </summary>
-    private static (TapPolicy? Policy, string? Refusal) Check(Requester requester, TapRoles requesterRoles, Person target, Preflight found)
+    private (TapPolicy? Policy, string? Refusal) Check(Requester requester, TapRoles requesterRoles, Person target, Preflight found)
     {
         if (string.Equals(target.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase))
             return (null, "You can't issue a Temporary Access Pass for yourself. Ask another approver, or ask for recovery help.");
         var (policy, refusal) = TargetEligibility.Check(target, found);
         if (refusal is not null) return (policy, refusal);
 
-        if (!RoleResolver.MayActFor(requesterRoles, found.TargetPrivilege))
-            return (policy, $"{target.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can issue them a pass.");
-        return (policy, null);
+        return (policy, privileged.Refusal(requesterRoles, () => found.TargetPrivilege, target, PrivilegedAction.Issue));
     }
 
     private const string NotApprover = "Only TAP approvers can issue a Temporary Access Pass. If someone needs one, ask an approver, or the person can ask for recovery help.";

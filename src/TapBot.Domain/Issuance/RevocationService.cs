@@ -28,6 +28,7 @@ public sealed class RevocationService(
     IDirectory directory,
     ITemporaryAccessPasses passes,
     RoleResolver roles,
+    PrivilegedTargets privileged,
     IRequestStore requests,
     IAuditTrail audit,
     IPasscodeDelivery delivery,
@@ -61,10 +62,9 @@ public sealed class RevocationService(
 
         var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
         if (person is null) return new RevokeOutcome.Refused("That person is no longer in the directory.");
-        if (!await roles.MayActForAsync(requesterRoles, person.Id, ct))
+        if (await privileged.RefusalAsync(requesterRoles, () => directory.GetPrivilegeFactsAsync(person.Id, ct), person, PrivilegedAction.Revoke) is { } refusal)
         {
-            return await RefusedAsync(requester, person.Id,
-                $"{person.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can revoke their pass.", ct);
+            return await RefusedAsync(requester, person.Id, refusal, ct);
         }
 
         var current = await passes.GetCurrentAsync(person.Id, ct);

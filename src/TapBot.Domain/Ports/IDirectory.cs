@@ -1,4 +1,5 @@
 using TapBot.Domain.People;
+using TapBot.Domain.Roles;
 
 namespace TapBot.Domain.Ports;
 
@@ -24,15 +25,8 @@ public interface IDirectory
     Task<IReadOnlySet<string>> GetMembershipsAsync(string personId, IReadOnlyCollection<string> objectIds, CancellationToken ct);
 
     /// <summary>
-    /// What makes a person a privileged target: the directory roles they hold (transitively) and whether they are in
-    /// a role-assignable group. Only tenant-wide roles count.
+    /// What the directory shows that could make a person a privileged target (their transitive memberships, active and
+    /// eligible role assignments), read together; <see cref="Roles.PrivilegedTargets"/> decides from it.
     /// </summary>
-    Task<Privilege> GetPrivilegeAsync(string personId, CancellationToken ct);
-}
-
-/// <summary>Directory roles (template ids) a person holds, and whether any role-assignable group contains them.</summary>
-public sealed record Privilege(IReadOnlyList<string> RoleTemplateIds, bool InRoleAssignableGroup)
-{
-    /// <summary>Any directory role, or a role-assignable group: Entra keeps such accounts from ordinary admins too.</summary>
-    public bool IsPrivileged => RoleTemplateIds.Count > 0 || InRoleAssignableGroup;
+    Task<PrivilegeFacts> GetPrivilegeFactsAsync(string personId, CancellationToken ct);
 }

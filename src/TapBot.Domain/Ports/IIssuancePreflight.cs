@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using TapBot.Domain.Passes;
 using TapBot.Domain.People;
+using TapBot.Domain.Roles;
 
 namespace TapBot.Domain.Ports;
 
@@ -31,14 +32,17 @@ public interface IIssuancePreflight
 /// <param name="PolicyGroupMemberships">
 /// Which of the policy's include and exclude target ids the target is a member of, transitively.
 /// </param>
-/// <param name="TargetPrivilege">What makes the target a privileged person, if anything.</param>
+/// <param name="TargetPrivilege">
+/// What the directory shows that could make the target privileged (memberships, active and eligible roles); each part
+/// raises its failure only when <see cref="Roles.PrivilegedTargets"/> reads it.
+/// </param>
 /// <param name="CurrentPass">The target's current pass, or null.</param>
 public sealed record Preflight(
     Fetched<IReadOnlySet<string>> RequesterMemberships,
     Fetched<Person?> Target,
     Fetched<TapPolicy> Policy,
     Fetched<IReadOnlySet<string>> PolicyGroupMemberships,
-    Fetched<Privilege> TargetPrivilege,
+    PrivilegeFacts TargetPrivilege,
     Fetched<TemporaryAccessPass?> CurrentPass);
 
 /// <summary>One part of a combined read: its value, or the failure reading it met, raised when the value is used.</summary>

@@ -15,4 +15,20 @@ public static class DirectoryRoleTemplates
     public const string SecurityAdministrator = "194ae4cb-b126-40b2-bd5b-6091b380977d";
     public const string GroupsAdministrator = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
     public const string DirectoryReaders = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b";
+    public const string GuestInviter = "95e79109-95c0-4d8e-aee3-d01accf2d47b";
+    public const string MessageCenterReader = "790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b";
+    public const string ReportsReader = "4a5d8f65-41da-4de4-8968-e035b65339cf";
+    public const string UsageSummaryReportsReader = "75934031-6c7e-415a-99d7-48dbd49e875e";
+    public const string UserExperienceSuccessManager = "27460883-1df1-4691-b032-3b79643e5e63";
+
+    /// <summary>
+    /// The roles whose holders an Authentication Administrator may still manage (Entra's "Who can reset passwords"
+    /// table, graph-contract.md §1.7, §3.9). Only these may be configured as not making someone a privileged target.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ManageableByAuthenticationAdministrator = new HashSet<string>(
+        [
+            AuthenticationAdministrator, DirectoryReaders, GuestInviter, MessageCenterReader, PasswordAdministrator,
+            ReportsReader, UsageSummaryReportsReader, UserExperienceSuccessManager,
+        ],
+        StringComparer.OrdinalIgnoreCase);
 }

@@ -30,6 +30,15 @@ public sealed class RoleOptions
     /// <value>Group object ids of auditors. Default: none.</value>
     public string[] AuditorGroupIds { get; set; } = [];
 
+    /// <value>
+    /// Directory role template ids that do not make their holders privileged targets. Default: none, so every role
+    /// counts. Only Entra's short list of roles an Authentication Administrator may manage (Directory Readers, Guest
+    /// Inviter, Message Center Reader, Password Administrator, Reports Reader, Usage Summary Reports Reader, User
+    /// Experience Success Manager, Authentication Administrator) is accepted, and a role that makes someone a TapBot
+    /// approver always counts.
+    /// </value>
+    public string[] NotPrivilegedRoleTemplateIds { get; set; } = [];
+
     /// <summary>Every configured group and role, with the setting it came from.</summary>
     public IEnumerable<(string Setting, string Id)> All() =>
         new (string Setting, string[] Ids)[]
@@ -51,6 +60,11 @@ public sealed class RoleOptions
         foreach (var (setting, id) in All().Where(e => !Guid.TryParse(e.Id, out _)))
         {
             yield return $"{setting} contains '{id}', which is not an object id (GUID).";
+        }
+
+        foreach (var id in NotPrivilegedRoleTemplateIds.Where(id => !DirectoryRoleTemplates.ManageableByAuthenticationAdministrator.Contains(id)))
+        {
+            yield return $"{Section}:{nameof(NotPrivilegedRoleTemplateIds)} contains '{id}', which is not one of the roles an Authentication Administrator may manage; only those can be exempted.";
         }
     }
 }

@@ -61,18 +61,4 @@ public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> opt
         if (Any(o.AuditorGroupIds)) roles |= TapRoles.Auditor;
         return roles;
     }
-
-    /// <summary>
-    /// Whether someone with <paramref name="requesterRoles"/> may issue or revoke for the target: privileged people
-    /// (any directory role, or a role-assignable group) need a privileged approver.
-    /// </summary>
-    public async Task<bool> MayActForAsync(TapRoles requesterRoles, string targetId, CancellationToken ct) =>
-        requesterRoles.CanActForPrivileged() || !(await directory.GetPrivilegeAsync(targetId, ct)).IsPrivileged;
-
-    /// <summary>
-    /// <see cref="MayActForAsync"/> over a privilege already fetched; the privilege is only read (and a failure to
-    /// fetch it only raised) when the requester is not a privileged approver.
-    /// </summary>
-    public static bool MayActFor(TapRoles requesterRoles, Fetched<Privilege> targetPrivilege) =>
-        requesterRoles.CanActForPrivileged() || !targetPrivilege.Value.IsPrivileged;
 }

@@ -14,7 +14,10 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
     private static readonly string[] GroupRead = ["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"];
     // checkMemberObjects and transitiveMemberOf on a user: User.Read.All is enough (graph-contract.md §3.4, §3.5).
     private static readonly string[] MemberOfRead = ["User.Read.All", "GroupMember.Read.All", "Group.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+    // Role assignments and directoryRole objects (graph-contract.md §3.6, §3.8).
     private static readonly string[] RoleRead = ["RoleManagement.Read.Directory", "RoleManagement.Read.All", "RoleManagement.ReadWrite.Directory", "Directory.Read.All", "Directory.ReadWrite.All"];
+    // PIM eligibility (graph-contract.md §3.9). Directory.Read.All is not listed for it, so it is not enough here.
+    private static readonly string[] EligibilityRead = ["RoleEligibilitySchedule.Read.Directory", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.Read.All", "RoleManagement.Read.Directory", "RoleManagement.ReadWrite.Directory"];
     private static readonly string[] TapRead = ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All", "UserAuthMethod-TAP.Read.All", "UserAuthMethod-TAP.ReadWrite.All"];
     private static readonly string[] TapWrite = ["UserAuthenticationMethod.ReadWrite.All", "UserAuthMethod-TAP.ReadWrite.All"];
     private static readonly string[] PolicyRead = ["Policy.Read.All", "Policy.Read.AuthenticationMethod", "Policy.ReadWrite.AuthenticationMethod"];
@@ -68,12 +71,17 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
                 return ListUsers(call);
             case "users":
                 return UserRoutes(call, state.GetUser(segments[1]), segments[2..]);
+            case "groups" when segments.Length == 1 && call.Method == "GET":
+                return ListGroups(call);
             case "groups" when segments.Length == 2 && call.Method == "GET":
                 state.RequirePermission(GroupRead);
                 return GraphReply.Ok(WithContext(GraphJson.Group(state.GetGroup(segments[1])), call, "groups/$entity"));
             case "rolemanagement" when segments.Length == 3 && segments[1].Equals("directory", StringComparison.OrdinalIgnoreCase)
                                      && segments[2].Equals("roleAssignments", StringComparison.OrdinalIgnoreCase) && call.Method == "GET":
                 return ListRoleAssignments(call);
+            case "rolemanagement" when segments.Length == 3 && segments[1].Equals("directory", StringComparison.OrdinalIgnoreCase)
+                                     && segments[2].Equals("roleEligibilityScheduleInstances", StringComparison.OrdinalIgnoreCase) && call.Method == "GET":
+                return ListRoleEligibilities(call);
             case "policies" when segments.Length == 4 && segments[1].Equals("authenticationMethodsPolicy", StringComparison.OrdinalIgnoreCase)
                                && segments[2].Equals("authenticationMethodConfigurations", StringComparison.OrdinalIgnoreCase):
                 return PolicyRoutes(call, segments[3]);
@@ -152,6 +160,15 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
         return GraphReply.Ok(body);
     }
 
+    private GraphReply ListGroups(GraphCall call)
+    {
+        state.RequirePermission(GroupRead);
+        var props = GraphJson.Select(call.Option("select"), GraphJson.GroupProperties, [.. GraphJson.GroupProperties], "microsoft.graph.group");
+        var groups = state.Groups.OrderBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase).Take(ParseTop(call.Option("top")))
+            .Select(g => (JsonNode)GraphJson.Only(GraphJson.Group(g), props));
+        return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#groups", groups));
+    }
+
     private GraphReply CheckMembers(GraphCall call, SeedUser user, string property, bool includeRoles)
     {
         var ids = (call.Body as JsonObject)?[property] as JsonArray
@@ -187,9 +204,14 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
             "graph.administrativeunit" or "microsoft.graph.administrativeunit" => "au",
             _ => throw NoRoute(call),
         };
+        // Member types the app may not read come back with limited information: only @odata.type and id (§3.8).
+        var groupsReadable = state.HasAnyPermission(GroupRead);
+        var rolesReadable = state.HasAnyPermission(RoleRead);
         var items = new List<JsonNode>();
-        if (kind is "all" or "group") items.AddRange(state.TransitiveGroups(user.Id).Select(GraphJson.Group));
-        if (kind is "all" or "role") items.AddRange(state.TransitiveRoleTemplateIds(user.Id).Select(t => GraphJson.DirectoryRole(state, t)));
+        if (kind is "all" or "group")
+            items.AddRange(state.TransitiveGroups(user.Id).Select(g => groupsReadable ? GraphJson.Group(g) : GraphJson.Limited(GraphJson.Group(g))));
+        if (kind is "all" or "role")
+            items.AddRange(state.TransitiveRoleTemplateIds(user.Id).Select(t => rolesReadable ? GraphJson.DirectoryRole(state, t) : GraphJson.Limited(GraphJson.DirectoryRole(state, t))));
         var count = string.Equals(call.Option("count"), "true", StringComparison.OrdinalIgnoreCase) ? items.Count : (int?)null;
 
         // Pages of $top (default 100, at most 999), linked by @odata.nextLink; the skip token is opaque to clients.
@@ -213,6 +235,30 @@ public sealed class GraphEmulator(TenantState state, EmulatorOptions options, Fa
 
         return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#roleManagement/directory/roleAssignments",
             items.Select(a => (JsonNode)GraphJson.RoleAssignment(a))));
+    }
+
+    /// <summary>
+    /// PIM-eligible assignments. A tenant without Entra ID P2 gets Graph's license error (a real capture,
+    /// graph-contract.md §3.9); only principalId, roleDefinitionId and memberType filter, as documented.
+    /// </summary>
+    private GraphReply ListRoleEligibilities(GraphCall call)
+    {
+        state.RequirePermission(EligibilityRead);
+        if (!state.EntraIdP2)
+        {
+            throw new GraphErrorException(400, "AadPremiumLicenseRequired",
+                "The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.");
+        }
+
+        IEnumerable<SeedRoleEligibility> items = state.RoleEligibilities;
+        if (call.Option("filter") is { Length: > 0 } filterText)
+        {
+            var filter = ODataFilter.Parse(filterText, new HashSet<string>(["principalId", "roleDefinitionId", "memberType"], StringComparer.OrdinalIgnoreCase));
+            items = items.Where(e => filter.Matches(GraphJson.RoleEligibility(e)));
+        }
+
+        return GraphReply.Ok(GraphJson.Collection($"{call.BaseUrl}/$metadata#roleManagement/directory/roleEligibilityScheduleInstances",
+            items.Select(e => (JsonNode)GraphJson.RoleEligibility(e))));
     }
 
     private GraphReply PassRoutes(GraphCall call, SeedUser user, string? passId, bool tooDeep)

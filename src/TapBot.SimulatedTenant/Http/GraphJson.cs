@@ -66,6 +66,21 @@ internal static class GraphJson
         return o;
     }
 
+    public static readonly IReadOnlySet<string> GroupProperties = new HashSet<string>(
+        ["id", "displayName", "isAssignableToRole", "securityEnabled", "mailEnabled", "groupTypes"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Only the selected properties of an object (and its @odata annotations).</summary>
+    public static JsonObject Only(JsonObject all, string[] properties)
+    {
+        var o = new JsonObject();
+        foreach (var (key, value) in all)
+        {
+            if (key.StartsWith('@') || properties.Contains(key, StringComparer.OrdinalIgnoreCase)) o[key] = value?.DeepClone();
+        }
+
+        return o;
+    }
+
     public static JsonObject Group(SeedGroup g) => new()
     {
         ["@odata.type"] = "#microsoft.graph.group",
@@ -81,10 +96,25 @@ internal static class GraphJson
     {
         ["@odata.type"] = "#microsoft.graph.directoryRole",
         ["id"] = state.DirectoryRoleId(templateId),
-        ["displayName"] = RoleNames.TryGetValue(templateId, out var name) ? name : "Custom role",
+        ["displayName"] = RoleNames.TryGetValue(templateId, out var name) ? name : "Directory role",
         ["description"] = null,
         ["roleTemplateId"] = templateId,
     };
+
+    /// <summary>
+    /// A member object of a type the app may not read, as Graph lists it in a directoryObject collection: the type and
+    /// the id, every other property null (graph-contract.md §3.8; the docs' example lists a device that way).
+    /// </summary>
+    public static JsonObject Limited(JsonObject full)
+    {
+        var o = new JsonObject();
+        foreach (var (key, value) in full)
+        {
+            o[key] = key is "@odata.type" or "id" ? value?.DeepClone() : null;
+        }
+
+        return o;
+    }
 
     public static JsonObject RoleAssignment(SeedRoleAssignment a) => new()
     {
@@ -92,7 +122,20 @@ internal static class GraphJson
         ["principalId"] = a.PrincipalId,
         ["roleDefinitionId"] = a.RoleDefinitionId,
         ["directoryScopeId"] = a.DirectoryScopeId,
-        ["resourceScope"] = a.DirectoryScopeId,
+        ["appScopeId"] = null,
+    };
+
+    public static JsonObject RoleEligibility(SeedRoleEligibility e) => new()
+    {
+        ["id"] = e.Id,
+        ["principalId"] = e.PrincipalId,
+        ["roleDefinitionId"] = e.RoleDefinitionId,
+        ["directoryScopeId"] = e.DirectoryScopeId,
+        ["appScopeId"] = e.AppScopeId,
+        ["startDateTime"] = e.StartDateTime is { } s ? Date(s) : null,
+        ["endDateTime"] = e.EndDateTime is { } end ? Date(end) : null,
+        ["memberType"] = e.MemberType,
+        ["roleEligibilityScheduleId"] = e.RoleEligibilityScheduleId,
     };
 
     public static JsonObject Pass(PassView p, bool withType) 

@@ -17,7 +17,26 @@ public sealed class TenantSeed
 
     public List<SeedGroup> Groups { get; set; } = [];
 
+    /// <summary>Active role assignments (unifiedRoleAssignment): tenant-wide or scoped, built-in or custom roles.</summary>
     public List<SeedRoleAssignment> RoleAssignments { get; set; } = [];
+
+    /// <summary>
+    /// PIM-eligible role assignments (unifiedRoleEligibilityScheduleInstance). They make nobody a member of a directory
+    /// role until activated, so transitiveMemberOf and checkMemberObjects never show them.
+    /// </summary>
+    public List<SeedRoleEligibility> RoleEligibilityScheduleInstances { get; set; } = [];
+
+    /// <summary>
+    /// Custom role definitions (unifiedRoleDefinition with <c>isBuiltIn: false</c>). A role assignment naming any other
+    /// definition id is taken as a built-in role, whose definition id is its template id.
+    /// </summary>
+    public List<SeedRoleDefinition> RoleDefinitions { get; set; } = [];
+
+    /// <summary>
+    /// Whether the tenant holds Microsoft Entra ID P2 (or ID Governance), which PIM needs. Without it Graph answers the
+    /// eligibility list with 400 <c>AadPremiumLicenseRequired</c>. Default: true.
+    /// </summary>
+    public bool EntraIdP2 { get; set; } = true;
 
     public SeedTapPolicy TemporaryAccessPassPolicy { get; set; } = new();
 
@@ -95,6 +114,14 @@ public sealed class TenantSeed
             problems.Add($"role assignment: principalId '{a.PrincipalId}' is neither a user nor a group");
         foreach (var a in RoleAssignments.Where(a => !Guid.TryParse(a.RoleDefinitionId, out _)))
             problems.Add($"role assignment for '{a.PrincipalId}': roleDefinitionId must be a role template GUID");
+        foreach (var e in RoleEligibilityScheduleInstances.Where(e => !ids.Contains(e.PrincipalId)))
+            problems.Add($"role eligibility: principalId '{e.PrincipalId}' is neither a user nor a group");
+        foreach (var e in RoleEligibilityScheduleInstances.Where(e => !Guid.TryParse(e.RoleDefinitionId, out _)))
+            problems.Add($"role eligibility for '{e.PrincipalId}': roleDefinitionId must be a role definition GUID");
+        foreach (var e in RoleEligibilityScheduleInstances.Where(e => e.MemberType is not ("Direct" or "Group" or "Inherited")))
+            problems.Add($"role eligibility for '{e.PrincipalId}': memberType must be Direct, Group or Inherited");
+        foreach (var d in RoleDefinitions.Where(d => !Guid.TryParse(d.Id, out _) || d.IsBuiltIn))
+            problems.Add($"role definition '{d.DisplayName}': only custom roles (isBuiltIn false) with a GUID id are seeded");
         foreach (var key in TemporaryAccessPasses.Keys.Where(k => !Users.Any(u => string.Equals(u.Id, k, StringComparison.OrdinalIgnoreCase))))
             problems.Add($"temporaryAccessPasses: '{key}' is not a user id");
 
@@ -137,6 +164,29 @@ public sealed class SeedRoleAssignment
     public string PrincipalId { get; set; } = "";
     public string RoleDefinitionId { get; set; } = "";
     public string DirectoryScopeId { get; set; } = "/";
+}
+
+/// <summary>A PIM-eligible role assignment, as <c>/roleManagement/directory/roleEligibilityScheduleInstances</c> lists it.</summary>
+public sealed class SeedRoleEligibility
+{
+    public string? Id { get; set; }
+    public string PrincipalId { get; set; } = "";
+    public string RoleDefinitionId { get; set; } = "";
+    public string DirectoryScopeId { get; set; } = "/";
+    public string? AppScopeId { get; set; }
+    public DateTimeOffset? StartDateTime { get; set; }
+    public DateTimeOffset? EndDateTime { get; set; }
+    public string MemberType { get; set; } = "Direct";
+    public string? RoleEligibilityScheduleId { get; set; }
+}
+
+/// <summary>A custom directory role (built-in roles need no definition here).</summary>
+public sealed class SeedRoleDefinition
+{
+    public string Id { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string? Description { get; set; }
+    public bool IsBuiltIn { get; set; }
 }
 
 public sealed class SeedTapPolicy

@@ -14,6 +14,8 @@ public sealed class TenantState
     private readonly Dictionary<string, SeedUser> _usersById;
     private readonly Dictionary<string, SeedGroup> _groupsById;
     private readonly List<SeedRoleAssignment> _roleAssignments;
+    private readonly List<SeedRoleEligibility> _roleEligibilities;
+    private readonly HashSet<string> _customRoleIds;
     private readonly Dictionary<string, PassRecord> _passesByUserId = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string>? _permissions;
     private SeedTapPolicy _policy;
@@ -34,6 +36,22 @@ public sealed class TenantState
                 DirectoryScopeId = a.DirectoryScopeId,
             })
             .ToList();
+        _roleEligibilities = seed.RoleEligibilityScheduleInstances
+            .Select(e => new SeedRoleEligibility
+            {
+                Id = e.Id ?? DeterministicId("re", e.PrincipalId + e.RoleDefinitionId + e.DirectoryScopeId),
+                PrincipalId = e.PrincipalId,
+                RoleDefinitionId = e.RoleDefinitionId,
+                DirectoryScopeId = e.DirectoryScopeId,
+                AppScopeId = e.AppScopeId,
+                StartDateTime = e.StartDateTime,
+                EndDateTime = e.EndDateTime,
+                MemberType = e.MemberType,
+                RoleEligibilityScheduleId = e.RoleEligibilityScheduleId ?? DeterministicId("res", e.PrincipalId + e.RoleDefinitionId + e.DirectoryScopeId),
+            })
+            .ToList();
+        _customRoleIds = seed.RoleDefinitions.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        EntraIdP2 = seed.EntraIdP2;
         _policy = seed.TemporaryAccessPassPolicy.Clone();
         _permissions = seed.ApplicationPermissions?.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (userId, p) in seed.TemporaryAccessPasses)
@@ -50,6 +68,8 @@ public sealed class TenantState
 
     public IReadOnlyCollection<SeedUser> Users { get { lock (_gate) return _usersById.Values.ToList(); } }
 
+    public IReadOnlyCollection<SeedGroup> Groups { get { lock (_gate) return _groupsById.Values.ToList(); } }
+
     /// <summary>Throws 403 unless the app holds one of the permissions (a seed without a list grants all).</summary>
     public void RequirePermission(params string[] anyOf)
     {
@@ -60,6 +80,12 @@ public sealed class TenantState
     }
 
     public bool HasPermission(string permission) => _permissions is null || _permissions.Contains(permission);
+
+    /// <summary>Whether the app holds any of the permissions (a seed without a list grants all).</summary>
+    public bool HasAnyPermission(IEnumerable<string> anyOf) => _permissions is null || anyOf.Any(_permissions.Contains);
+
+    /// <summary>Whether the tenant is licensed for PIM (Entra ID P2 or ID Governance).</summary>
+    public bool EntraIdP2 { get; }
 
     /// <summary>A user by object id or UPN (case-insensitive), or 404 as Graph answers it.</summary>
     public SeedUser GetUser(string key)
@@ -111,8 +137,9 @@ public sealed class TenantState
     }
 
     /// <summary>
-    /// Role template ids the user holds tenant-wide, directly or through role-assignable groups. Roles scoped
-    /// to an administrative unit do not make someone a member of the directory role.
+    /// Role template ids the user holds as a member of a directory role: active, tenant-wide assignments of built-in
+    /// roles, directly or through role-assignable groups. Roles scoped to an administrative unit or an object, custom
+    /// roles and PIM-eligible roles make nobody a member of a directoryRole (graph-contract.md §3.9).
     /// </summary>
     public IReadOnlyList<string> TransitiveRoleTemplateIds(string userId)
     {
@@ -120,7 +147,7 @@ public sealed class TenantState
         lock (_gate)
         {
             return _roleAssignments
-                .Where(a => a.DirectoryScopeId == "/" && principals.Contains(a.PrincipalId))
+                .Where(a => a.DirectoryScopeId == "/" && principals.Contains(a.PrincipalId) && !_customRoleIds.Contains(a.RoleDefinitionId))
                 .Select(a => a.RoleDefinitionId)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
@@ -130,6 +157,11 @@ public sealed class TenantState
     public IReadOnlyList<SeedRoleAssignment> RoleAssignments
     {
         get { lock (_gate) return _roleAssignments.ToList(); }
+    }
+
+    public IReadOnlyList<SeedRoleEligibility> RoleEligibilities
+    {
+        get { lock (_gate) return _roleEligibilities.ToList(); }
     }
 
     /// <summary>The id of the activated directoryRole object for a template (stable per tenant).</summary>
