@@ -3,9 +3,10 @@
 # Run (secrets as environment variables or from Key Vault references, never baked into the image):
 #   docker run -p 8080:8080 -e Bot__MicrosoftAppType=SingleTenant -e Bot__MicrosoftAppId=... -e Bot__MicrosoftAppTenantId=... \
 #     -e Bot__MicrosoftAppPassword=... -e Graph__TenantId=... -e Graph__ClientId=... -e Graph__ClientSecret=... \
-#     -v tapbot-data:/data tapbot
+#     -e Audit__ChainKey=... -v tapbot-data:/data tapbot
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# The whole context: .dockerignore keeps .git, databases, keys, tests and build outputs out of it.
 COPY . .
 RUN dotnet publish src/TapBot -c Release -o /app --nologo
 

@@ -19,6 +19,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<TapStatusService>();
         services.AddOptions<IssuanceOptions>().Bind(configuration.GetSection(IssuanceOptions.Section));
         services.AddScoped<IssuanceService>();
+        services.AddScoped<ReasonCheck>();
         services.AddScoped<RecipientResolver>();
         services.AddScoped<PassIssuer>();
         services.AddScoped<TargetEligibility>();

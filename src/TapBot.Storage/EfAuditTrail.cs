@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;
 
@@ -8,8 +9,9 @@ namespace TapBot.Storage;
 /// <summary>
 /// <see cref="IAuditTrail"/> on EF Core. Appends are optimistic: read the chain's head, insert the next sequence,
 /// and start again if another writer (another instance, too) took that sequence first; the primary key decides.
+/// Chain values are HMACs with the <see cref="AuditChainKey"/>, stored where the plain hashes were (same columns).
 /// </summary>
-internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time) : IAuditTrail
+internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time, AuditChainKey key, IOptions<AuditOptions> options) : IAuditTrail
 {
     private const int MaxAttempts = 25;
 
@@ -18,12 +20,11 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time) : IAuditT
         for (var attempt = 1; ; attempt++)
         {
             var (sequence, previous) = await NextLinkAsync(ct);
-            var at = time.GetUtcNow();
-            var hash = AuditEvent.ComputeHash(sequence, at, entry.Kind, entry.ActorId, entry.TargetId, entry.Details, previous);
+            var e = AuditEvent.Chain(key, sequence, time.GetUtcNow(), entry, previous);
             var row = new AuditEventRecord
             {
-                Sequence = sequence, AtUtcTicks = at.UtcTicks, Kind = entry.Kind, ActorId = entry.ActorId, TargetId = entry.TargetId,
-                DetailsJson = JsonSerializer.Serialize(entry.Details), PreviousHash = previous, Hash = hash,
+                Sequence = e.Sequence, AtUtcTicks = e.At.UtcTicks, Kind = e.Kind, ActorId = e.ActorId, TargetId = e.TargetId,
+                DetailsJson = JsonSerializer.Serialize(entry.Details), PreviousHash = e.PreviousHash, Hash = e.Hash,
             };
             db.AuditEvents.Add(row);
             try
@@ -67,7 +68,8 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time) : IAuditT
         var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(ct);
         var expectedSequence = (anchor?.PurgedThroughSequence ?? 0) + 1;
         var expectedPrevious = anchor?.LastPurgedHash ?? AuditEvent.Genesis;
-        long count = 0;
+        var unkeyedThrough = options.Value.UnkeyedThroughSequence;
+        long count = 0, unkeyed = 0;
         long? first = null, last = null;
         await foreach (var row in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -75,8 +77,13 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time) : IAuditT
             string? problem = null;
             if (e.Sequence != expectedSequence) problem = $"event {expectedSequence} is missing (found {e.Sequence} next)";
             else if (e.PreviousHash != expectedPrevious) problem = $"event {e.Sequence} does not link to the event before it";
-            else if (!e.HashMatches()) problem = $"event {e.Sequence} was altered after it was written";
-            if (problem is not null) return new AuditVerification(false, count, first, last, problem);
+            else if (!e.HashMatches(key))
+            {
+                if (e.Sequence <= unkeyedThrough && e.HashMatchesUnkeyed()) unkeyed++;
+                else problem = HashProblem(e);
+            }
+
+            if (problem is not null) return new AuditVerification(false, count, first, last, problem, unkeyed);
 
             first ??= e.Sequence;
             last = e.Sequence;
@@ -85,7 +92,22 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time) : IAuditT
             expectedPrevious = e.Hash;
         }
 
-        return new AuditVerification(true, count, first, last, null);
+        return new AuditVerification(true, count, first, last, null, unkeyed);
+    }
+
+    /// <summary>A plain SHA-256 is what an unkeyed TapBot wrote, and what anyone without the key can recompute.</summary>
+    private static string HashProblem(AuditEvent e) => e.HashMatchesUnkeyed()
+        ? $"event {e.Sequence} carries a chain value computed without TapBot's audit chain key: it was rewritten, or it was written before the chain was keyed (then set Audit:UnkeyedThroughSequence to the last such event, see docs/deployment.md)"
+        : $"event {e.Sequence} was altered after it was written, or signed with another audit chain key than the one configured";
+
+    public async Task<AuditHead?> HeadAsync(CancellationToken ct)
+    {
+        var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new AuditHead(e.Sequence, e.Hash)).FirstOrDefaultAsync(ct);
+        if (head is not null) return head;
+
+        var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(ct);
+        return anchor is null ? null : new AuditHead(anchor.PurgedThroughSequence, anchor.LastPurgedHash);
     }
 
     public async Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
@@ -114,15 +136,8 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time) : IAuditT
         return deleted;
     }
 
-    private async Task<(long Sequence, string Previous)> NextLinkAsync(CancellationToken ct)
-    {
-        var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-        if (head is not null) return (head.Sequence + 1, head.Hash);
-
-        var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(ct);
-        return anchor is null ? (1, AuditEvent.Genesis) : (anchor.PurgedThroughSequence + 1, anchor.LastPurgedHash);
-    }
+    private async Task<(long Sequence, string Previous)> NextLinkAsync(CancellationToken ct) =>
+        await HeadAsync(ct) is { } head ? (head.Sequence + 1, head.Hash) : (1, AuditEvent.Genesis);
 
     private static AuditEvent ToEvent(AuditEventRecord r) => new(
         r.Sequence, new DateTimeOffset(r.AtUtcTicks, TimeSpan.Zero), r.Kind, r.ActorId, r.TargetId,

@@ -28,11 +28,17 @@ public sealed class StorageOptions
     public string EffectiveConnectionString()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString) || IsPostgreSql) return ConnectionString ?? "";
+        return $"Data Source={Path.Combine(DataFolder(), "tapbot.db")}";
+    }
+
+    /// <summary><see cref="DataDirectory"/> or its default, created if missing.</summary>
+    public string DataFolder()
+    {
         var folder = string.IsNullOrWhiteSpace(DataDirectory)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TapBot")
             : Path.GetFullPath(DataDirectory);
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "tapbot.db")}";
+        return folder;
     }
 
     public IEnumerable<string> Problems()

@@ -27,6 +27,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IPersonalChats, EfPersonalChats>();
         services.AddScoped<IAuditTrail, EfAuditTrail>();
+        // Resolved on first use (the host resolves it at start, to check it and warn about a generated key).
+        services.TryAddSingleton(_ => AuditChainKeySource.Resolve(configuration, options));
+        services.AddSingleton(sp => sp.GetRequiredService<ResolvedAuditChainKey>().Key);
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -282,6 +283,51 @@ public sealed class IssuanceTests : IAsyncLifetime
         Assert.Contains("No pass was created", Text(response["value"]));
         Assert.Null(_bot.Tenant.State.GetPass(_bot.User("adele")));
         Assert.Null(DeliveredCode("adele"));
+    }
+
+    [Fact]
+    public async Task AuditHead_IsExportedToTheLogsAndAsAGauge_WithoutThePasscode()
+    {
+        await _bot.SayAsync("adele", "hi");
+        _bot.Connector.Clear();
+        await _bot.ClickAsync("megan", "issuePass", Choice("adele"));
+        var code = DeliveredCode("adele") ?? throw new InvalidOperationException("no code delivered");
+        var gauge = new ConcurrentQueue<long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "tapbot.audit.head_sequence") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => gauge.Enqueue(value));
+        listener.Start();
+
+        await _bot.App.Services.GetRequiredService<TapBot.Hosting.AuditHeadJob>().RunOnceAsync(default);
+
+        await using var scope = _bot.App.Services.CreateAsyncScope();
+        var head = (await scope.ServiceProvider.GetRequiredService<IAuditTrail>().HeadAsync(default))!;
+        Assert.Contains(head.Sequence, gauge);
+        var exported = _logs.Lines.Where(l => l.Contains("Audit chain head", StringComparison.Ordinal)).ToList();
+        Assert.Contains(exported, l => l.Contains($"event {head.Sequence}, chain value {head.Hash}", StringComparison.Ordinal));
+        Assert.DoesNotContain(exported, l => l.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReasonPatternTimingOut_TellsTheApprover_AndIsAuditedAndLoggedAsAConfigurationProblem()
+    {
+        // Nested alternation backtracks exponentially on a long run of a's that does not end as the pattern demands.
+        await using var strict = await BotUnderTest.StartAsync(new() { ["Issuance:ReasonPattern"] = "^(a|aa)+$" }, b => b.Logging.AddProvider(_logs));
+        await strict.SayAsync("adele", "hi");
+        var data = new JsonObject { ["personId"] = strict.User("adele").Id, ["v"] = "2", ["lifetime"] = "120", ["oneTime"] = "true", ["reason"] = new string('a', 60) + "!" };
+
+        var response = await strict.ClickAsync("megan", "issuePass", data);
+
+        Assert.Contains("reason format (Issuance:ReasonPattern) takes too long", Text(response["value"]));
+        Assert.Null(strict.Tenant.State.GetPass(strict.User("adele")));
+        await using var scope = strict.App.Services.CreateAsyncScope();
+        var refused = (await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecentAsync(strict.User("adele").Id, 10, default))
+            .Single(e => e.Kind == "IssueRefused");
+        Assert.Equal("configuration problem: Issuance:ReasonPattern timed out", refused.Details["reason"]);
+        Assert.Contains(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Configuration problem: Issuance:ReasonPattern"));
     }
 
     [Fact]

@@ -115,4 +115,41 @@ public sealed class AuditTests
         Assert.Equal(0, exit);
         Assert.Contains("Audit trail intact: 2 events", output.ToString());
     }
+
+    [Fact]
+    public async Task AuditVerify_NamesTheEventAForgerReChainedWithPlainSha256()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tapbot-tests", Guid.NewGuid().ToString("N"));
+        await using (var bot = await BotUnderTest.StartAsync(new() { ["Storage:DataDirectory"] = folder }))
+        {
+            await bot.SayAsync("megan", "TAP status for lynne@contoso.com");
+            await bot.SayAsync("megan", "TAP status for adele@contoso.com");
+        }
+
+        // Someone with the database file but not the key: change who was looked up, and recompute the chain value.
+        await using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "tapbot.db")};Pooling=false"))
+        {
+            await db.OpenAsync();
+            await using var read = db.CreateCommand();
+            read.CommandText = "SELECT \"AtUtcTicks\", \"Kind\", \"ActorId\", \"DetailsJson\", \"PreviousHash\" FROM audit_events WHERE \"Sequence\" = 2";
+            await using var row = await read.ExecuteReaderAsync();
+            await row.ReadAsync();
+            var details = System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, string>>(row.GetString(3))!;
+            var canonical = System.Text.Json.JsonSerializer.Serialize(new object?[]
+            {
+                2L, row.GetInt64(0), row.GetString(1), row.GetString(2), "someone-else", details.Select(d => new[] { d.Key, d.Value }).ToArray(), row.GetString(4),
+            });
+            await using var write = db.CreateCommand();
+            write.CommandText = "UPDATE audit_events SET \"TargetId\" = 'someone-else', \"Hash\" = $hash WHERE \"Sequence\" = 2";
+            write.Parameters.AddWithValue("$hash", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical))));
+            await row.DisposeAsync();
+            await write.ExecuteNonQueryAsync();
+        }
+
+        var output = new StringWriter();
+        var exit = await TapBot.Cli.AuditCommand.RunAsync(["verify", $"--Storage:DataDirectory={folder}"], output);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("AUDIT TRAIL BROKEN: event 2 ", output.ToString());
+    }
 }

@@ -61,11 +61,15 @@ public abstract class RealProcessesTest : IAsyncLifetime
         await SqlAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
     }
 
+    /// <summary>The audit chain key every instance shares (PostgreSQL requires one configured).</summary>
+    private static readonly string ChainKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     protected ServiceProvider Storage() =>
         new ServiceCollection().AddLogging()
             .AddTapStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = ConnectionString, ["Storage:MigrateOnStart"] = "false",
+                ["Audit:ChainKey"] = ChainKey,
             }).Build())
             .BuildServiceProvider();
 
@@ -121,6 +125,7 @@ public abstract class RealProcessesTest : IAsyncLifetime
         start.Environment["Graph__BaseUrl"] = _tenant.GraphBaseUrl;
         start.Environment["Storage__Provider"] = "PostgreSql";
         start.Environment["Storage__ConnectionString"] = ConnectionString;
+        start.Environment["Audit__ChainKey"] = ChainKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in Settings) start.Environment[key] = value;
         var process = Process.Start(start)!;

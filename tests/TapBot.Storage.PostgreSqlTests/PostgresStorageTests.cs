@@ -17,7 +17,9 @@ public sealed class PostgresTestDatabase : TestDatabase
     public override async Task<Dictionary<string, string?>> CreateAsync()
     {
         await ExecuteAsync($"CREATE DATABASE {Name}");
-        return new() { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = ConnectionString };
+        // PostgreSQL needs a configured audit chain key (instances must share it); SQLite generates one.
+        var chainKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        return new() { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = ConnectionString, ["Audit:ChainKey"] = chainKey };
     }
 
     public override async Task DropAsync()

@@ -125,6 +125,8 @@ internal sealed class FakeAudit : TapBot.Domain.Ports.IAuditTrail
     public Task<IReadOnlyList<string>> RecentActorsAsync(IReadOnlyCollection<string> kinds, DateTimeOffset since, int max, CancellationToken ct) =>
         throw new NotSupportedException();
 
+    public Task<TapBot.Domain.Audit.AuditHead?> HeadAsync(CancellationToken ct) => throw new NotSupportedException();
+
     public Task<TapBot.Domain.Audit.AuditVerification> VerifyAsync(CancellationToken ct) => throw new NotSupportedException();
 
     public Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken ct) => throw new NotSupportedException();

@@ -22,6 +22,7 @@ public sealed class ApprovalService(
     TargetEligibility eligibility,
     RecipientResolver recipients,
     PassIssuer issuer,
+    ReasonCheck reasons,
     IRequestStore requests,
     IApproverChannels channels,
     IApprovalCards cards,
@@ -76,7 +77,7 @@ public sealed class ApprovalService(
         if (refusal is not null) return await RefuseAsync(requester, target.Id, ForRequester(refusal, requester, target), ct);
 
         var reason = (choice.Reason ?? "").Trim();
-        if (ReasonRules.Problem(reason, issuance.Value) is { } reasonProblem) return new RequestOutcome.Refused(reasonProblem);
+        if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem) return new RequestOutcome.Refused(reasonProblem);
         if (choice.Recipient == RecipientKind.Requester) return new RequestOutcome.Refused("A request's code goes to the person or their manager.");
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);

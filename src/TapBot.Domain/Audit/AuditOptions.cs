@@ -1,6 +1,6 @@
 namespace TapBot.Domain.Audit;
 
-/// <summary>Audit trail retention. Bound from the <c>Audit</c> section.</summary>
+/// <summary>Audit trail retention and the chain's cut-over to a key. Bound from the <c>Audit</c> section.</summary>
 public sealed class AuditOptions
 {
     public const string Section = "Audit";
@@ -12,9 +12,17 @@ public sealed class AuditOptions
     /// <value>How often the retention job runs, in hours. Default 6.</value>
     public int PurgeEveryHours { get; set; } = 6;
 
+    /// <value>
+    /// The last event written before TapBot keyed its audit chain (an upgrade from an unkeyed version): events up to
+    /// this sequence may carry the old plain SHA-256 chain value; every later one must carry the keyed one. Set it
+    /// once, to the number <c>audit verify</c> reports, outside the database like the key. Default 0 (none).
+    /// </value>
+    public long UnkeyedThroughSequence { get; set; }
+
     public IEnumerable<string> Problems()
     {
         if (RetentionDays < 0) yield return "Audit:RetentionDays must be 0 (keep forever) or more.";
         if (PurgeEveryHours is < 1 or > 168) yield return "Audit:PurgeEveryHours must be 1..168.";
+        if (UnkeyedThroughSequence < 0) yield return "Audit:UnkeyedThroughSequence must be 0 (none) or more.";
     }
 }

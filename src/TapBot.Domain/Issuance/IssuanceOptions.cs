@@ -11,7 +11,10 @@ public sealed class IssuanceOptions
     /// <value>Whether a reason or ticket number is required. Default true.</value>
     public bool RequireReason { get; set; } = true;
 
-    /// <value>Optional regular expression the reason must match (e.g. <c>^INC\d{6}$</c> for ticket numbers). Default none.</value>
+    /// <value>
+    /// Optional regular expression the reason must match (e.g. <c>^INC\d{6}$</c> for ticket numbers), read with
+    /// ECMAScript semantics so <c>\d</c> is an ASCII digit (see <see cref="ReasonRules.PatternOptions"/>). Default none.
+    /// </value>
     public string? ReasonPattern { get; set; }
 
     /// <value>
@@ -55,11 +58,11 @@ public sealed class IssuanceOptions
             string? problem = null;
             try
             {
-                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100));
+                _ = new System.Text.RegularExpressions.Regex(pattern, ReasonRules.PatternOptions, ReasonRules.PatternTimeout);
             }
             catch (ArgumentException e)
             {
-                problem = $"Issuance:ReasonPattern is not a valid regular expression: {e.Message}";
+                problem = $"Issuance:ReasonPattern is not a valid regular expression with ECMAScript semantics (\\d means 0-9): {e.Message}";
             }
 
             if (problem is not null) yield return problem;

@@ -25,6 +25,7 @@ public sealed class IssuanceService(
     IPasscodeDelivery delivery,
     RecipientResolver recipients,
     PassIssuer issuer,
+    ReasonCheck reasons,
     IOptions<IssuanceOptions> options,
     TimeProvider time)
 {
@@ -101,7 +102,7 @@ public sealed class IssuanceService(
         }
 
         var reason = (choice.Reason ?? "").Trim();
-        if (ReasonProblem(reason) is { } reasonProblem) return Refuse(reasonProblem);
+        if (await reasons.ProblemAsync(reason, AuditKinds.IssueRefused, requester, target.Id, ct) is { } reasonProblem) return Refuse(reasonProblem);
 
         var now = time.GetUtcNow();
         if (StartProblem(choice.StartsAt, now) is { } startProblem) return Refuse(startProblem);
@@ -222,8 +223,6 @@ public sealed class IssuanceService(
 
         return (policy, privileged.Refusal(requesterRoles, () => found.TargetPrivilege, target, PrivilegedAction.Issue));
     }
-
-    private string? ReasonProblem(string reason) => ReasonRules.Problem(reason, options.Value);
 
     private const string NotApprover = "Only TAP approvers can issue a Temporary Access Pass. If someone needs one, ask an approver, or the person can ask for recovery help.";
 

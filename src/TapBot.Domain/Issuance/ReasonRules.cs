@@ -7,13 +7,24 @@ public static class ReasonRules
 {
     public const int MaxLength = 200;
 
+    /// <summary>
+    /// How <see cref="IssuanceOptions.ReasonPattern"/> is read. ECMAScript semantics make <c>\d</c> mean [0-9] only
+    /// (and <c>\w</c>, <c>\s</c> ASCII too): .NET's default <c>\d</c> also accepts Arabic-Indic, Devanagari or
+    /// full-width digits, which would let "INC١٢٣٤٥٦" pass as a ticket number no ticket system knows.
+    /// </summary>
+    public const RegexOptions PatternOptions = RegexOptions.ECMAScript | RegexOptions.CultureInvariant;
+
+    /// <summary>A pattern slower than this on a 200-character reason is a configuration mistake (catastrophic backtracking).</summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Why the reason is not acceptable, or null when it is.</summary>
+    /// <exception cref="RegexMatchTimeoutException">The configured pattern took too long: see <see cref="ReasonCheck"/>.</exception>
     public static string? Problem(string reason, IssuanceOptions o)
     {
         if (reason.Length == 0) return o.RequireReason ? "Give a reason or ticket number: it goes into the audit trail." : null;
         if (reason.Length > MaxLength) return $"Keep the reason under {MaxLength} characters.";
         if (reason.Any(char.IsControl)) return "The reason must be plain text on one line.";
-        if (o.ReasonPattern is { Length: > 0 } pattern && !Regex.IsMatch(reason, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
+        if (o.ReasonPattern is { Length: > 0 } pattern && !Regex.IsMatch(reason, pattern, PatternOptions, PatternTimeout))
             return "The reason must be a ticket number in your organization's format.";
         return null;
     }

@@ -14,6 +14,9 @@ public interface IAuditTrail
     /// <summary>Distinct people who recorded events of these kinds since a moment, most recent first.</summary>
     Task<IReadOnlyList<string>> RecentActorsAsync(IReadOnlyCollection<string> kinds, DateTimeOffset since, int max, CancellationToken ct);
 
+    /// <summary>The newest event's sequence and chain value (or, when retention deleted them all, the anchor's); null when empty.</summary>
+    Task<AuditHead?> HeadAsync(CancellationToken ct);
+
     /// <summary>Recomputes every hash and link; reports the first break.</summary>
     Task<AuditVerification> VerifyAsync(CancellationToken ct);
 

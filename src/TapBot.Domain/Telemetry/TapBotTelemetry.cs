@@ -34,5 +34,11 @@ public static class TapBotTelemetry
     /// <summary>Time from a recovery request to its decision. Recorded by the approval flow.</summary>
     public static readonly Histogram<double> ApprovalLatency = Meter.CreateHistogram<double>("tapbot.approval.latency", unit: "s", description: "Seconds from request to decision");
 
+    /// <summary>
+    /// The audit chain's newest sequence, exported every minute by one instance. It only ever grows (retention deletes
+    /// the oldest events, not the newest), so a drop means the newest events were deleted.
+    /// </summary>
+    public static readonly Gauge<long> AuditHeadSequence = Meter.CreateGauge<long>("tapbot.audit.head_sequence", description: "Sequence of the newest audit event");
+
     public static KeyValuePair<string, object?> Tag(string key, object? value) => new(key, value);
 }

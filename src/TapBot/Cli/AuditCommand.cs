@@ -6,8 +6,9 @@ using TapBot.SimulatedTenant;
 namespace TapBot.Cli;
 
 /// <summary>
-/// <c>dotnet run --project src/TapBot -- audit verify [settings]</c>: recomputes every hash of the audit trail in
-/// the configured database and says whether it is intact; exits 1 when it is not.
+/// <c>dotnet run --project src/TapBot -- audit verify [settings]</c>: recomputes every keyed chain value of the audit
+/// trail in the configured database (with the configured Audit:ChainKey, or the generated key file) and says whether
+/// it is intact; exits 1 when it is not. Compare its last sequence with the exported heads to detect truncation.
 /// </summary>
 public static class AuditCommand
 {
@@ -37,7 +38,8 @@ public static class AuditCommand
             output.WriteLine(result.Intact
                 ? result.Events == 0
                     ? "Audit trail intact: no events yet."
-                    : $"Audit trail intact: {result.Events} events, {result.FirstSequence} to {result.LastSequence}, every hash and link checked."
+                    : $"Audit trail intact: {result.Events} events, {result.FirstSequence} to {result.LastSequence}, every chain value and link checked" +
+                      (result.Unkeyed == 0 ? "." : $"; {result.Unkeyed} of them from before the chain was keyed (Audit:UnkeyedThroughSequence).")
                 : $"AUDIT TRAIL BROKEN: {result.Problem}. {result.Events} events before it are intact.");
             return result.Intact ? 0 : 1;
         }

@@ -44,6 +44,7 @@ public static class TapBotHost
 
         var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
         if (audit.Problems().FirstOrDefault() is { } auditProblem) throw new StartupProblemException(auditProblem);
+        if (AuditChainKeySource.Problem(builder.Configuration, storage) is { } keyProblem) throw new StartupProblemException(keyProblem);
 
         var bot = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
         BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration), graph.EffectiveMode);
@@ -61,6 +62,7 @@ public static class TapBotHost
             app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
             app.MapGet("/readyz", Readiness.HandleAsync);
             if (bot.IsAnonymous) RefuseNonLoopbackAfterStart(app);
+            if (graph.EffectiveMode == GraphMode.Live) WarnAboutAGeneratedChainKeyAfterStart(app);
             return app;
         }
         catch (Exception e)
@@ -97,6 +99,8 @@ public static class TapBotHost
         services.AddSingleton<Readiness>();
         services.AddHostedService<RedactionJob>();
         services.AddHostedService<RecoveryJob>();
+        services.AddSingleton<AuditHeadJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditHeadJob>());
         services.AddSingleton<ApprovalJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalJob>());
         services.AddScoped<ProactiveMessenger>();
@@ -117,6 +121,19 @@ public static class TapBotHost
         services.AddScoped<CardActionRouter>();
         services.AddScoped<IBot, TapActivityHandler>();
     }
+
+    /// <summary>
+    /// A generated key sits in the data folder: fine for the simulated tenant, but against a real tenant whoever can
+    /// read that folder can re-chain an edited database, so the key belongs in a secret store. Checked once started
+    /// (the key file is created on first use; the doctor and audit commands never start the app).
+    /// </summary>
+    private static void WarnAboutAGeneratedChainKeyAfterStart(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<ResolvedAuditChainKey>().GeneratedFile is not { } file) return;
+            app.Logger.LogWarning("The audit chain is keyed with a key TapBot generated into {KeyFile}. Set Audit:ChainKey (the environment " +
+                                  "variable Audit__ChainKey, from a secret store) to the key in that file, and keep a copy outside this host", file);
+        });
 
     /// <summary>
     /// Anonymous mode was allowed because the configuration said loopback; if the server nevertheless bound elsewhere

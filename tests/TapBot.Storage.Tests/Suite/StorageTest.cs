@@ -28,10 +28,10 @@ public abstract class StorageTest<TDatabase> : IAsyncLifetime where TDatabase : 
     private Dictionary<string, string?> _settings = [];
 
     /// <summary>Another TapBot instance on the same database (same clock), as a second process would be.</summary>
-    protected ServiceProvider NewInstance(string instanceId) =>
+    protected ServiceProvider NewInstance(string instanceId, IReadOnlyDictionary<string, string?>? moreSettings = null) =>
         new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock)
             .AddSingleton(new TapBot.Domain.Ports.InstanceIdentity(instanceId))
-            .AddTapStorage(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build())
+            .AddTapStorage(new ConfigurationBuilder().AddInMemoryCollection(_settings).AddInMemoryCollection(moreSettings ?? new Dictionary<string, string?>()).Build())
             .BuildServiceProvider();
 
     /// <summary>The audit retention job runs on the clock; only its own tests let it, so it cannot disturb the others.</summary>
