@@ -34,6 +34,7 @@ internal sealed class AccessRequestRecord
     public int Version { get; set; }
     public string? SourceKey { get; set; }
     public long? RemindedAtUtcTicks { get; set; }
+    public long? IssuingSinceUtcTicks { get; set; }
 }
 
 /// <summary><see cref="IRequestStore"/> on EF Core with <see cref="AccessRequest.Version"/> as the concurrency token.</summary>
@@ -111,13 +112,14 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         return rows.Select(ToDomain).ToList();
     }
 
-    public async Task<IReadOnlyList<AccessRequest>> InterruptedAsync(DateTimeOffset createdBefore, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<AccessRequest>> InterruptedAsync(DateTimeOffset issuingBefore, int max, CancellationToken ct)
     {
-        var ticks = createdBefore.UtcTicks;
+        var ticks = issuingBefore.UtcTicks;
         string approved = nameof(RequestStatus.Approved), issued = nameof(RequestStatus.Issued);
+        // An approved request whose issuing never began (a crash right after the decision) counts from its decision.
         var rows = await db.AccessRequests.AsNoTracking()
-            .Where(r => (r.Status == approved || r.Status == issued) && r.CreatedAtUtcTicks <= ticks)
-            .OrderBy(r => r.CreatedAtUtcTicks).Take(max).ToListAsync(ct);
+            .Where(r => (r.Status == approved || r.Status == issued) && (r.IssuingSinceUtcTicks ?? r.DecidedAtUtcTicks) <= ticks)
+            .OrderBy(r => r.IssuingSinceUtcTicks ?? r.DecidedAtUtcTicks).Take(max).ToListAsync(ct);
         return rows.Select(ToDomain).ToList();
     }
 
@@ -160,7 +162,7 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         PassExpiresAtUtcTicks = r.PassExpiresAt?.UtcTicks, DeliveryConversationId = r.Delivery?.ConversationId,
         DeliveryMessageId = r.Delivery?.MessageId, DeliveredAtUtcTicks = r.Delivery?.At.UtcTicks,
         RedactedAtUtcTicks = r.Delivery?.RedactedAt?.UtcTicks, FailureReason = r.FailureReason, Version = version, SourceKey = r.SourceKey,
-        RemindedAtUtcTicks = r.RemindedAt?.UtcTicks,
+        RemindedAtUtcTicks = r.RemindedAt?.UtcTicks, IssuingSinceUtcTicks = r.IssuingSince?.UtcTicks,
     };
 
     private static AccessRequest ToDomain(AccessRequestRecord r) => AccessRequest.Restore(
@@ -169,7 +171,7 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         r.DeciderId is null ? null : new Decision(r.DeciderId, r.Approved ?? false, At(r.DecidedAtUtcTicks ?? 0), r.DecisionNote),
         r.PassId, At(r.PassExpiresAtUtcTicks),
         r.DeliveryConversationId is null ? null : new Delivery(r.DeliveryConversationId, r.DeliveryMessageId ?? "", At(r.DeliveredAtUtcTicks ?? 0), At(r.RedactedAtUtcTicks)),
-        r.FailureReason, r.Version, r.SourceKey, At(r.RemindedAtUtcTicks));
+        r.FailureReason, r.Version, r.SourceKey, At(r.RemindedAtUtcTicks), At(r.IssuingSinceUtcTicks));
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);
 

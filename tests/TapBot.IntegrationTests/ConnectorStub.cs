@@ -31,6 +31,10 @@ public sealed class ConnectorStub : IAsyncDisposable
 
     public void Clear() => _calls.Clear();
 
+    /// <summary>The id of the last message the bot sent (or replied with) in a conversation, as the connector answered it.</summary>
+    public string LastMessageIdIn(string conversationId) =>
+        _calls.Last(c => c.MessageId is not null && Uri.UnescapeDataString(c.Path).Contains(conversationId)).MessageId!;
+
     /// <summary>
     /// People (Entra object ids) for whom TapBot is installed: Teams opens a 1:1 chat with them on request. For
     /// anyone else it answers 403, as Teams does when the app is not installed for the user.
@@ -64,7 +68,8 @@ public sealed class ConnectorStub : IAsyncDisposable
             if (Uri.UnescapeDataString(path).Contains(part)) await Task.Delay(delay);
         }
 
-        _calls.Enqueue(new ConnectorCall(http.Request.Method, path, body));
+        var call = new ConnectorCall(http.Request.Method, path, body);
+        _calls.Enqueue(call);
 
         if (http.Request.Method == "POST" && path == "/v3/conversations")
         {
@@ -95,7 +100,9 @@ public sealed class ConnectorStub : IAsyncDisposable
         }
 
         http.Response.StatusCode = http.Request.Method == "PUT" ? 200 : 201;
-        await http.Response.WriteAsJsonAsync(new { id = "msg-" + Interlocked.Increment(ref _ids) });
+        var messageId = "msg-" + Interlocked.Increment(ref _ids);
+        if (http.Request.Method == "POST") call.MessageId = messageId;
+        await http.Response.WriteAsJsonAsync(new { id = messageId });
     }
 
     public async ValueTask DisposeAsync()
@@ -105,4 +112,8 @@ public sealed class ConnectorStub : IAsyncDisposable
     }
 }
 
-public sealed record ConnectorCall(string Method, string Path, JsonObject? Body);
+public sealed record ConnectorCall(string Method, string Path, JsonObject? Body)
+{
+    /// <summary>The id the stub gave a sent message (what Teams' replyToId names when someone clicks its card).</summary>
+    public string? MessageId { get; set; }
+}

@@ -183,7 +183,12 @@ public sealed class ApprovalService(
         if (approve)
         {
             var outcome = await issuer.IssueAsync(request, view.Target, view.Recipient, decider, ct);
-            if (outcome is IssueOutcome.Refused refused) issueProblem = refused.Message;
+            if (outcome is IssueOutcome.Refused refused)
+            {
+                issueProblem = refused.Message;
+                // The cards show what storage holds: recovery may have failed the request while it was being issued.
+                request = await requests.GetAsync(request.Id, ct) ?? request;
+            }
         }
 
         var decided = view with { Request = request, DeciderName = decider.DisplayName };

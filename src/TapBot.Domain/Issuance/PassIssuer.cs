@@ -24,9 +24,16 @@ public sealed class PassIssuer(
 {
     /// <param name="issuer">Who approved it: named on the passcode card and in the owner's notice.</param>
     /// <param name="recipient">Who receives the code (the owner, their manager, or the issuer).</param>
+    /// <remarks>
+    /// Each step is saved against the request's version: if recovery judged this issuance stuck and took the request
+    /// over meanwhile, the next save fails, and this issuer takes back its own pass (and card) and says so.
+    /// </remarks>
     public async Task<IssueOutcome> IssueAsync(AccessRequest request, Person target, Person recipient, Requester issuer, CancellationToken ct)
     {
         var kind = request.Kind.ToString();
+        request.BeginIssuing(time.GetUtcNow());
+        if (!await SavedAsync(request, ct)) return await TakenOverAsync(request, issuer, null, null, ct);
+
         IssuedPass issued;
         try
         {
@@ -35,37 +42,70 @@ public sealed class PassIssuer(
         catch (DirectoryException e)
         {
             request.MarkFailed($"Graph refused: {e.GraphCode ?? e.Failure.ToString()}");
-            await requests.SaveAsync(request, ct);
+            await SavedAsync(request, ct); // failed either way; recovery may have said so first
             await AuditAsync(AuditKinds.IssueFailed, issuer, request, ct, ("graph", e.GraphMessage ?? e.Failure.ToString()));
             Count("graph_refused", kind);
             return new IssueOutcome.Refused(GraphRefusal(e));
         }
 
         request.MarkIssued(issued.Pass.Id, issued.Pass.ExpiresAt);
-        await requests.SaveAsync(request, ct);
+        if (!await SavedAsync(request, ct)) return await TakenOverAsync(request, issuer, issued, null, ct);
         await AuditAsync(AuditKinds.Issued, issuer, request, ct, ("expires", issued.Pass.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)));
 
+        DeliveryReceipt receipt;
         try
         {
-            var receipt = await delivery.DeliverAsync(recipient.Id, target, issued, issuer, ct);
-            request.MarkDelivered(receipt.ConversationId, receipt.MessageId, time.GetUtcNow());
-            await requests.SaveAsync(request, ct);
-            await AuditAsync(AuditKinds.Delivered, issuer, request, ct);
+            receipt = await delivery.DeliverAsync(recipient.Id, target, issued, issuer, ct);
         }
         catch (DeliveryFailedException e)
         {
             // The code reached nobody: take the pass back so no usable code exists outside the recipient's chat.
             await passes.DeleteAsync(target.Id, issued.Pass.Id, ct);
             request.MarkFailed("delivery failed");
-            await requests.SaveAsync(request, ct);
+            await SavedAsync(request, ct); // failed either way; recovery may have said so first
             await AuditAsync(AuditKinds.IssueFailed, issuer, request, ct, ("delivery", e.Message));
             Count("delivery_failed", kind);
             return new IssueOutcome.Refused($"The code could not be delivered to {recipient.DisplayName} privately, so the pass was deleted again. Nothing is left behind.");
         }
 
+        request.MarkDelivered(receipt.ConversationId, receipt.MessageId, time.GetUtcNow());
+        if (!await SavedAsync(request, ct)) return await TakenOverAsync(request, issuer, issued, receipt, ct);
+        await AuditAsync(AuditKinds.Delivered, issuer, request, ct);
+
         Count("issued", kind);
         await NotifyOwnerAsync(request, target, recipient, issuer, issued, ct);
         return new IssueOutcome.Issued(request, target, issuer.DisplayName) { Recipient = recipient };
+    }
+
+    /// <summary>Saves a step; false when someone else (recovery) saved the request first.</summary>
+    private async Task<bool> SavedAsync(AccessRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await requests.SaveAsync(request, ct);
+            return true;
+        }
+        catch (RequestChangedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Recovery took this request over while this issuer was still at work (a call ran longer than
+    /// <see cref="IssuanceOptions.RecoverAfterSeconds"/>): the request is failed already, so this issuer deletes the
+    /// pass it created and rewrites the card it delivered, leaving no live pass behind.
+    /// </summary>
+    private async Task<IssueOutcome> TakenOverAsync(AccessRequest request, Requester issuer, IssuedPass? issued, DeliveryReceipt? receipt, CancellationToken ct)
+    {
+        if (issued is not null) await passes.DeleteAsync(request.TargetId, issued.Pass.Id, ct);
+        if (receipt is not null) await delivery.RedactAsync(request.RecipientId, new Delivery(receipt.ConversationId, receipt.MessageId, time.GetUtcNow()), "withdrawn", ct);
+        await AuditAsync(AuditKinds.IssueFailed, issuer, request, ct, ("takenOverByRecovery", issued?.Pass.Id ?? "before a pass was created"));
+        Count("taken_over", request.Kind.ToString());
+        return new IssueOutcome.Refused(
+            $"Issuing took longer than {options.Value.RecoverAfterSeconds} seconds, so TapBot gave it up: " +
+            (issued is null ? "no pass was created." : "the pass was deleted again and its code no longer works.") +
+            " Nothing usable is left behind. Please try again.");
     }
 
     /// <summary>

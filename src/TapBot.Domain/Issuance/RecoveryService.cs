@@ -10,6 +10,11 @@ namespace TapBot.Domain.Issuance;
 /// that reached nobody cannot be delivered later: it is deleted, the request is marked failed, and the audit says
 /// so. Fail closed: a possibly orphaned pass is worse than asking the approver to issue again.
 /// </summary>
+/// <remarks>
+/// Stuck is judged by when the issuing step began, never by when the request was made. The failure is saved before
+/// anything is deleted, so an issuer still at work loses its next save and takes its own pass back; and only the pass
+/// id the request recorded is deleted: a person's current pass may be another approver's, issued since.
+/// </remarks>
 public sealed class RecoveryService(
     IRequestStore requests,
     ITemporaryAccessPasses passes,
@@ -23,38 +28,25 @@ public sealed class RecoveryService(
         var recovered = 0;
         foreach (var request in await requests.InterruptedAsync(cutoff, 50, ct))
         {
-            var deleted = await DeleteOrphanAsync(request, ct);
-            request.MarkFailed("interrupted before delivery; the pass was deleted");
+            var passId = request.PassId;
+            request.MarkFailed(passId is null
+                ? "interrupted before Graph returned a pass; no pass was recorded, so none was deleted"
+                : "interrupted before delivery; the pass was deleted");
             try
             {
                 await requests.SaveAsync(request, ct);
             }
             catch (RequestChangedException)
             {
-                continue; // the issuance finished after all, or another instance recovered it
+                continue; // its issuer saved a step first, or another instance recovered it: not ours to touch
             }
 
+            if (passId is not null) await passes.DeleteAsync(request.TargetId, passId, ct);
             await audit.AppendAsync(AuditEntry.Of(AuditKinds.IssueRecovered, AuditKinds.SystemActor, request.TargetId,
-                ("request", request.Id.ToString()), ("passDeleted", deleted ?? "none found")), ct);
+                ("request", request.Id.ToString()), ("passDeleted", passId ?? "none recorded")), ct);
             recovered++;
         }
 
         return recovered;
-    }
-
-    private async Task<string?> DeleteOrphanAsync(AccessRequest request, CancellationToken ct)
-    {
-        if (request.PassId is { } known)
-        {
-            await passes.DeleteAsync(request.TargetId, known, ct);
-            return known;
-        }
-
-        // Interrupted while Graph was creating: a pass made since the request was approved is ours, and its code
-        // reached nobody.
-        var current = await passes.GetCurrentAsync(request.TargetId, ct);
-        if (current is null || current.CreatedAt < request.CreatedAt.AddMinutes(-1)) return null;
-        await passes.DeleteAsync(request.TargetId, current.Id, ct);
-        return current.Id;
     }
 }

@@ -23,10 +23,11 @@ public interface IRequestStore
     Task<IReadOnlyList<AccessRequest>> UnredactedDeliveriesAsync(int max, CancellationToken ct);
 
     /// <summary>
-    /// Requests left between approval and delivery since before <paramref name="createdBefore"/>: their issuing was
-    /// interrupted (a crash, a restart), because a live one finishes in seconds.
+    /// Requests still between approval and delivery whose issuing step began (or, not begun, whose approval was made)
+    /// before <paramref name="issuingBefore"/>: interrupted (a crash, a restart, a call that never returned), because
+    /// a live issuance finishes in seconds. Oldest first.
     /// </summary>
-    Task<IReadOnlyList<AccessRequest>> InterruptedAsync(DateTimeOffset createdBefore, int max, CancellationToken ct);
+    Task<IReadOnlyList<AccessRequest>> InterruptedAsync(DateTimeOffset issuingBefore, int max, CancellationToken ct);
 
     /// <summary>Pending requests whose deadline has passed (for the expiry job).</summary>
     Task<IReadOnlyList<AccessRequest>> PendingPastDeadlineAsync(DateTimeOffset now, int max, CancellationToken ct);

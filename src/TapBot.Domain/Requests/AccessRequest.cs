@@ -62,6 +62,13 @@ public sealed class AccessRequest
 
     public RequestStatus Status { get; private set; }
     public Decision? Decision { get; private set; }
+    /// <summary>
+    /// When the issuing step (create the pass, deliver its code) began. Recovery judges an issuance stuck by this, not by
+    /// when the request was made: an approval can come long after the request.
+    /// </summary>
+    public DateTimeOffset? IssuingSince { get; private set; }
+
+    /// <summary>The id Graph returned for the pass this request created (never the code): the only pass recovery may delete.</summary>
     public string? PassId { get; private set; }
     public DateTimeOffset? PassExpiresAt { get; private set; }
     public Delivery? Delivery { get; private set; }
@@ -89,10 +96,10 @@ public sealed class AccessRequest
     public static AccessRequest Restore(Guid id, RequestKind kind, string tenantId, string requesterId, string targetId, string recipientId,
         int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, string reason, DateTimeOffset createdAt, DateTimeOffset decideBy,
         RequestStatus status, Decision? decision, string? passId, DateTimeOffset? passExpiresAt, Delivery? delivery, string? failureReason, int version,
-        string? sourceKey = null, DateTimeOffset? remindedAt = null) =>
+        string? sourceKey = null, DateTimeOffset? remindedAt = null, DateTimeOffset? issuingSince = null) =>
         new()
         {
-            SourceKey = sourceKey, RemindedAt = remindedAt,
+            SourceKey = sourceKey, RemindedAt = remindedAt, IssuingSince = issuingSince,
             Id = id, Kind = kind, TenantId = tenantId, RequesterId = requesterId, TargetId = targetId, RecipientId = recipientId,
             LifetimeInMinutes = lifetimeInMinutes, StartsAt = startsAt, IsUsableOnce = isUsableOnce, Reason = reason,
             CreatedAt = createdAt, DecideBy = decideBy, Status = status, Decision = decision, PassId = passId,
@@ -133,6 +140,14 @@ public sealed class AccessRequest
     {
         if (Status != RequestStatus.Pending || RemindedAt is not null) throw new RequestTransitionException("Only a pending request is reminded, once.");
         RemindedAt = now;
+    }
+
+    /// <summary>The issuer starts creating the pass; saved before Graph is called, so recovery can tell a live issuance from a stuck one.</summary>
+    public void BeginIssuing(DateTimeOffset now)
+    {
+        Require(RequestStatus.Approved);
+        if (IssuingSince is not null) throw new RequestTransitionException("This request is already being issued.");
+        IssuingSince = now;
     }
 
     public void MarkIssued(string passId, DateTimeOffset passExpiresAt)

@@ -66,6 +66,9 @@ namespace TapBot.Storage.Migrations.PostgreSql
                     b.Property<bool>("IsUsableOnce")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("IssuingSinceUtcTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -61,6 +61,9 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.Property<bool>("IsUsableOnce")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("IssuingSinceUtcTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
