@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IRequestStore, EfRequestStore>();
         services.AddScoped<IApproverChannels, EfApproverChannels>();
         services.AddScoped<IRequestCards, EfRequestCards>();
+        services.AddScoped<ISentCards, EfSentCards>();
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
         services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)

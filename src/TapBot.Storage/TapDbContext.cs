@@ -20,6 +20,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<AccessRequestRecord> AccessRequests => Set<AccessRequestRecord>();
     internal DbSet<ApproverChannelRecord> ApproverChannels => Set<ApproverChannelRecord>();
     internal DbSet<RequestCardRecord> RequestCards => Set<RequestCardRecord>();
+    internal DbSet<SentCardRecord> SentCards => Set<SentCardRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -92,6 +93,15 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
             e.Property(c => c.ConversationId).HasMaxLength(512);
             e.Property(c => c.MessageId).HasMaxLength(256);
             e.Property(c => c.BotId).HasMaxLength(256);
+        });
+
+        model.Entity<SentCardRecord>(e =>
+        {
+            e.ToTable("sent_cards");
+            e.HasKey(c => new { c.ConversationId, c.MessageId });
+            e.Property(c => c.ConversationId).HasMaxLength(512);
+            e.Property(c => c.MessageId).HasMaxLength(256);
+            e.Property(c => c.Flow).HasMaxLength(32);
         });
 
         model.Entity<ApproverChannelRecord>(e =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TapBot.Domain.Ports;
 using TapBot.Hosting;
 using TapBot.SimulatedTenant;
 using TapBot.SimulatedTenant.Tenant;
@@ -99,7 +101,40 @@ public sealed class BotUnderTest : IAsyncDisposable
         return activity;
     }
 
-    public Task<HttpResponseMessage> PostAsync(JsonObject activity) => _http.PostAsJsonAsync("/api/messages", activity);
+    /// <summary>
+    /// Most tests click a form they never asked TapBot for (they write its data themselves): with this on, the clicked
+    /// message counts as a card TapBot sent in that conversation for the click's flow. Tests of that check turn it off
+    /// and click the cards TapBot really sent.
+    /// </summary>
+    public bool TrustClickedCards { get; set; } = true;
+
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _trusted = new();
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
+    {
+        if (TrustClickedCards && activity["replyToId"]?.GetValue<string>() is { } messageId
+            && activity["value"]?["action"]?["verb"]?.GetValue<string>() is { } verb && FlowOfClick(verb) is { } flow)
+        {
+            var conversationId = activity["conversation"]!["id"]!.GetValue<string>();
+            await _trusted.GetOrAdd(conversationId + "|" + messageId, _ => new Lazy<Task>(async () =>
+            {
+                await using var scope = App.Services.CreateAsyncScope();
+                var cards = scope.ServiceProvider.GetRequiredService<ISentCards>();
+                if (await cards.FlowOfAsync(conversationId, messageId, default) is null)
+                    await cards.RememberAsync(new SentCard(conversationId, messageId, flow, DateTimeOffset.UtcNow), default);
+            })).Value;
+        }
+
+        return await _http.PostAsJsonAsync("/api/messages", activity);
+    }
+
+    private static CardFlow? FlowOfClick(string verb) => verb switch
+    {
+        "issuePass" => CardFlow.Issue,
+        "requestPass" => CardFlow.Request,
+        "revokePass" => CardFlow.Revoke,
+        _ => null,
+    };
 
     public Task<HttpResponseMessage> PostRawAsync(string body) =>
         _http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));

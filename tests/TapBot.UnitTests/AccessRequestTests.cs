@@ -87,4 +87,17 @@ public sealed class AccessRequestTests
         Assert.Throws<RequestTransitionException>(() =>
             AccessRequest.Create(RequestKind.Recovery, "t", "a", "a", "a", 5, null, true, "", Now, TimeSpan.FromMinutes(1)));
     }
+
+    [Fact]
+    public void BeginIssuing_OnlyOnceAndOnlyWhenApproved()
+    {
+        var request = Recovery();
+        Assert.Throws<RequestTransitionException>(() => request.BeginIssuing(Now));
+        request.Decide("megan", true, Now);
+
+        request.BeginIssuing(Now.AddMinutes(1));
+
+        Assert.Equal(Now.AddMinutes(1), request.IssuingSince);
+        Assert.Throws<RequestTransitionException>(() => request.BeginIssuing(Now.AddMinutes(2)));
+    }
 }

@@ -2,11 +2,12 @@ using Microsoft.Bot.Schema;
 using TapBot.Cards;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Telemetry;
+using TapBot.Teams;
 
 namespace TapBot.Actions;
 
 /// <summary>Sends each Action.Execute to the <see cref="ICardAction"/> registered for its verb.</summary>
-public sealed class CardActionRouter(IEnumerable<ICardAction> actions, ILogger<CardActionRouter> logger)
+public sealed class CardActionRouter(IEnumerable<ICardAction> actions, OwnCards ownCards, ILogger<CardActionRouter> logger)
 {
     private readonly Dictionary<string, ICardAction> _byVerb = actions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
 
@@ -18,6 +19,14 @@ public sealed class CardActionRouter(IEnumerable<ICardAction> actions, ILogger<C
         {
             TapBotTelemetry.CardActions.Add(1, TapBotTelemetry.Tag("verb", "unknown"), TapBotTelemetry.Tag("outcome", "rejected"));
             return CardResponses.BadRequest("UnknownVerb", "This card's button is not one TapBot knows. The card may be out of date.");
+        }
+
+        if (!await ownCards.MayRewriteAsync(verb, context.ClickedCard, ct))
+        {
+            // A forged or misplaced click: it names a message TapBot did not send here for this flow.
+            TapBotTelemetry.CardActions.Add(1, TapBotTelemetry.Tag("verb", verb), TapBotTelemetry.Tag("outcome", "not_our_card"));
+            logger.LogWarning("Card action {Verb} names a message that is not TapBot's card for it; nothing done", verb);
+            return CardResponses.Message(OwnCards.NotOurs);
         }
 
         try

@@ -119,6 +119,7 @@ public static class TapBotHost
         services.AddScoped<ICardAction, RefreshRequestAction>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
         services.AddScoped<CardActionRouter>();
+        services.AddScoped<OwnCards>();
         services.AddScoped<IBot, TapActivityHandler>();
     }
 

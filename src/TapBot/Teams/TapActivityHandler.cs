@@ -19,6 +19,7 @@ public sealed class TapActivityHandler(
     CardActionRouter actions,
     PersonalChatRecorder chatRecorder,
     ApproverChannelCommand approverChannel,
+    OwnCards ownCards,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
@@ -80,7 +81,8 @@ public sealed class TapActivityHandler(
         var answer = command is BotCommand.SetApproverChannel
             ? await approverChannel.SetAsync(turn.Activity, requester, ct) // needs the conversation itself
             : await commands.AnswerAsync(command, requester, ct);
-        await turn.SendActivityAsync(answer, ct);
+        var sent = await turn.SendActivityAsync(answer, ct);
+        await ownCards.RememberAsync(answer, turn.Activity.Conversation?.Id, sent?.Id, ct);
     }
 
     /// <summary>The message text without "@TapBot" (channels and group chats); the raw text if the mention is malformed.</summary>

@@ -137,4 +137,31 @@ public abstract class RequestStoreTests<TDatabase> : StorageTest<TDatabase> wher
         Assert.Equal([lapsed.Id], due.Select(r => r.Id));
         Assert.DoesNotContain(fresh.Id, due.Select(r => r.Id));
     }
+
+    [Fact]
+    public async Task Interrupted_GoesByWhenIssuingBegan_NotWhenTheRequestWasMade()
+    {
+        var created = Clock.GetUtcNow();
+        var (stuck, approvedLate, neverBegun) = (await NewRecoveryAsync(), await NewRecoveryAsync(), await NewRecoveryAsync());
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        await Step(stuck.Id, r => { r.Decide("megan", true, Clock.GetUtcNow()); r.BeginIssuing(Clock.GetUtcNow()); r.MarkIssued("pass-1", Clock.GetUtcNow().AddHours(1)); });
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Step(neverBegun.Id, r => r.Decide("megan", true, Clock.GetUtcNow()));
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Step(approvedLate.Id, r => { r.Decide("megan", true, Clock.GetUtcNow()); r.BeginIssuing(Clock.GetUtcNow()); });
+
+        var candidates = await Store(s => s.InterruptedAsync(Clock.GetUtcNow().AddMinutes(-5), 10, default));
+
+        Assert.Equal([stuck.Id, neverBegun.Id], candidates.Select(r => r.Id));
+        Assert.Equal(created.AddMinutes(30), candidates[0].IssuingSince);
+        Assert.Equal("pass-1", candidates[0].PassId);
+        Assert.Null(candidates[1].IssuingSince);
+    }
+
+    private async Task Step(Guid id, Action<AccessRequest> change)
+    {
+        var loaded = (await Store(s => s.GetAsync(id, default)))!;
+        change(loaded);
+        await Store(async s => { await s.SaveAsync(loaded, default); return 0; });
+    }
 }

@@ -367,6 +367,29 @@ namespace TapBot.Storage.Migrations.PostgreSql
 
                     b.ToTable("request_cards", (string)null);
                 });
+
+            modelBuilder.Entity("TapBot.Storage.SentCardRecord", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("SentAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ConversationId", "MessageId");
+
+                    b.ToTable("sent_cards", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

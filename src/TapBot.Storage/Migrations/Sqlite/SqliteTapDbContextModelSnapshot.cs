@@ -360,6 +360,29 @@ namespace TapBot.Storage.Migrations.Sqlite
 
                     b.ToTable("request_cards", (string)null);
                 });
+
+            modelBuilder.Entity("TapBot.Storage.SentCardRecord", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId", "MessageId");
+
+                    b.ToTable("sent_cards", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
