@@ -79,6 +79,19 @@ public abstract class RequestStoreTests<TDatabase> : StorageTest<TDatabase> wher
     }
 
     [Fact]
+    public async Task SentCards_AreKnownOnlyInTheirConversation_WithTheirFlow()
+    {
+        var form = new SentCard("a:megan", "m1", CardFlow.Issue, Clock.GetUtcNow());
+        await InScopeAsync<ISentCards, int>(async s => { await s.RememberAsync(form, default); return 0; });
+        await InScopeAsync<ISentCards, int>(async s => { await s.RememberAsync(form with { MessageId = "m2", Flow = CardFlow.Revoke }, default); return 0; });
+
+        Assert.Equal(CardFlow.Issue, await InScopeAsync<ISentCards, CardFlow?>(s => s.FlowOfAsync("a:megan", "m1", default)));
+        Assert.Equal(CardFlow.Revoke, await InScopeAsync<ISentCards, CardFlow?>(s => s.FlowOfAsync("a:megan", "m2", default)));
+        Assert.Null(await InScopeAsync<ISentCards, CardFlow?>(s => s.FlowOfAsync("a:adele", "m1", default)));
+        Assert.Null(await InScopeAsync<ISentCards, CardFlow?>(s => s.FlowOfAsync("a:megan", "m3", default)));
+    }
+
+    [Fact]
     public async Task TwoDecisionsFromTheSameRead_OnlyTheFirstSaveCounts()
     {
         var request = await NewRecoveryAsync();
