@@ -18,8 +18,9 @@ public sealed class IssuanceOptions
     public string? ReasonPattern { get; set; }
 
     /// <value>
-    /// Seconds after which an issuance still between approval and delivery counts as interrupted (a crash) and is
-    /// cleaned up: its pass is deleted, since its code reached nobody. Default 300.
+    /// Seconds after the issuing step began (create the pass, deliver its code) after which an issuance still not
+    /// delivered counts as interrupted (a crash, a call that never returned) and is cleaned up: the request is failed and
+    /// the pass it recorded is deleted, since its code reached nobody. Default 300.
     /// </value>
     public int RecoverAfterSeconds { get; set; } = 300;
 
