@@ -76,6 +76,23 @@ public sealed class OwnCardsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APickList_BecomesTheIssueForm_WhichIssuesOnTheSameMessage()
+    {
+        await _bot.SayAsync("alexandra", "hi");
+        var pickList = await CardIdAsync("megan", "issue TAP for Alex");
+        Assert.Contains("\"prepareIssue\"", _bot.Connector.SentActivities.Single().ToJsonString()); // Alex Wilber or Alexandra Walker
+        var alexandra = _bot.User("alexandra").Id;
+
+        var form = await _bot.ClickAsync("megan", "prepareIssue", new JsonObject { ["personId"] = alexandra }, cardMessageId: pickList);
+        Assert.Contains("Issue pass", Text(form["value"]));
+        var issued = await _bot.ClickAsync("megan", "issuePass",
+            new JsonObject { ["personId"] = alexandra, ["v"] = "2", ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-9" }, cardMessageId: pickList);
+
+        Assert.Contains("issued for Alexandra Walker", Text(issued["value"]));
+        Assert.Single(Rewritten(pickList));
+    }
+
+    [Fact]
     public async Task ARevokeConfirmation_IsRewrittenByItsRevoke()
     {
         await _bot.ClickAsync("megan", "issuePass", Choice(), cardMessageId: await CardIdAsync("megan", "issue TAP for adele@contoso.com"));
