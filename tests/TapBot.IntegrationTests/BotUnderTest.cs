@@ -112,10 +112,12 @@ public sealed class BotUnderTest : IAsyncDisposable
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity)
     {
-        if (TrustClickedCards && activity["replyToId"]?.GetValue<string>() is { } messageId
-            && activity["value"]?["action"]?["verb"]?.GetValue<string>() is { } verb && FlowOfClick(verb) is { } flow)
+        // Shape checks first: intake tests post activities whose fields have the wrong types on purpose.
+        if (TrustClickedCards && activity["replyToId"] is JsonValue replyTo && replyTo.TryGetValue<string>(out var messageId)
+            && activity["value"] is JsonObject { } value && value["action"] is JsonObject { } action
+            && action["verb"] is JsonValue verbValue && verbValue.TryGetValue<string>(out var verb) && FlowOfClick(verb) is { } flow
+            && activity["conversation"] is JsonObject { } conversation && conversation["id"] is JsonValue id && id.TryGetValue<string>(out var conversationId))
         {
-            var conversationId = activity["conversation"]!["id"]!.GetValue<string>();
             await _trusted.GetOrAdd(conversationId + "|" + messageId, _ => new Lazy<Task>(async () =>
             {
                 await using var scope = App.Services.CreateAsyncScope();
