@@ -193,6 +193,15 @@ public sealed class BotReplies(IReadOnlyList<JsonObject> activities)
     /// <summary>Every string value in every activity, flattened: what a person could read.</summary>
     public string AllText => string.Join("\n", Activities.SelectMany(Strings));
 
+    /// <summary>The passcode in a delivered card (the monospace text run), or null when the node holds none.</summary>
+    public static string? FindPasscode(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() == "TextRun" && o["fontType"]?.GetValue<string>() == "Monospace" => o["text"]!.GetValue<string>(),
+        JsonObject o => o.Select(kv => FindPasscode(kv.Value)).FirstOrDefault(c => c is not null),
+        JsonArray a => a.Select(FindPasscode).FirstOrDefault(c => c is not null),
+        _ => null,
+    };
+
     public static IEnumerable<string> Strings(JsonNode? node) => node switch
     {
         JsonObject o => o.SelectMany(kv => Strings(kv.Value)),

@@ -37,16 +37,8 @@ public sealed class IssuanceTests : IAsyncLifetime
         var conversation = "a:personal-" + _bot.User(upnPrefix).Id;
         var delivered = _bot.Connector.Calls.Where(c => c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(conversation)
                                                        && Text(c.Body).Contains("Your Temporary Access Pass")).ToList();
-        return delivered.Count == 0 ? null : FindCode(delivered.Single().Body!);
+        return delivered.Count == 0 ? null : BotReplies.FindPasscode(delivered.Single().Body!);
     }
-
-    private static string? FindCode(JsonNode? node) => node switch
-    {
-        JsonObject { } o when o["type"]?.GetValue<string>() == "TextRun" && o["fontType"]?.GetValue<string>() == "Monospace" => o["text"]!.GetValue<string>(),
-        JsonObject o => o.Select(kv => FindCode(kv.Value)).FirstOrDefault(c => c is not null),
-        JsonArray a => a.Select(FindCode).FirstOrDefault(c => c is not null),
-        _ => null,
-    };
 
     [Fact]
     public async Task Approver_IssuesForAColleague_TheCodeGoesOnlyToTheirPersonalChat()

@@ -55,14 +55,14 @@ public sealed class OperationsTests
         Assert.Contains(seen.Keys, k => k == "tapbot.graph.calls|operation=GET temporaryAccessPassMethods,outcome=ok");
     }
 
-    [Fact]
-    public async Task Otlp_ExportsTracesAndMetrics_WithoutMessageText()
+    /// <summary>A local OTLP/HTTP collector that keeps every body it receives.</summary>
+    private static async Task<(WebApplication App, ConcurrentBag<(string Path, byte[] Body)> Received)> StartCollectorAsync()
     {
         var received = new ConcurrentBag<(string Path, byte[] Body)>();
         var collector = WebApplication.CreateSlimBuilder();
         collector.WebHost.UseUrls("http://127.0.0.1:0");
         collector.Logging.ClearProviders();
-        await using var app = collector.Build();
+        var app = collector.Build();
         app.MapPost("/v1/{signal}", async (HttpContext http) =>
         {
             using var body = new MemoryStream();
@@ -71,19 +71,47 @@ public sealed class OperationsTests
             return Results.Ok();
         });
         await app.StartAsync();
+        return (app, received);
+    }
+
+    private static Dictionary<string, string?> ExportTo(WebApplication collector) => new()
+    {
+        ["Telemetry:OtlpEndpoint"] = collector.Urls.First() + "/",
+        ["Telemetry:OtlpProtocol"] = "HttpProtobuf",
+        ["Logging:LogLevel:Default"] = "Trace",
+    };
+
+    [Fact]
+    public async Task Otlp_ExportsTracesAndMetrics_WithoutMessageText()
+    {
+        var (collector, received) = await StartCollectorAsync();
+        await using var _ = collector;
 
         const string secretish = "TAP status for lynne@contoso.com";
-        var bot = await BotUnderTest.StartAsync(new()
-        {
-            ["Telemetry:OtlpEndpoint"] = app.Urls.First() + "/",
-            ["Telemetry:OtlpProtocol"] = "HttpProtobuf",
-        });
+        var bot = await BotUnderTest.StartAsync(ExportTo(collector));
         await bot.SayAsync("megan", secretish);
         await bot.DisposeAsync(); // stopping flushes the exporters
 
         Assert.Contains(received, r => r.Path == "/v1/traces");
         Assert.Contains(received, r => r.Path == "/v1/metrics");
         Assert.DoesNotContain(received, r => Encoding.UTF8.GetString(r.Body).Contains(secretish, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task OtlpExport_OfAnIssuance_AtTraceLevel_NeverCarriesTheCode()
+    {
+        var (collector, received) = await StartCollectorAsync();
+        await using var _ = collector;
+        var bot = await BotUnderTest.StartAsync(ExportTo(collector));
+        await bot.SayAsync("adele", "hi");
+        var choice = new JsonObject { ["personId"] = bot.User("adele").Id, ["v"] = "2", ["lifetime"] = "120", ["oneTime"] = "true", ["reason"] = "INC-4711" };
+
+        Assert.Contains("issued for Adele Vance", (await bot.ClickAsync("megan", "issuePass", choice)).ToJsonString());
+        var code = bot.Connector.Calls.Select(c => BotReplies.FindPasscode(c.Body)).OfType<string>().Single();
+        await bot.DisposeAsync();
+
+        Assert.Contains(received, r => r.Path == "/v1/logs");
+        Assert.DoesNotContain(received, r => Encoding.UTF8.GetString(r.Body).Contains(code, StringComparison.Ordinal));
     }
 }
 
