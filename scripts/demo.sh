@@ -59,7 +59,7 @@ cat <<MSG
 
   TapBot is running on the simulated Contoso tenant, with two Teams-like chats:
     http://127.0.0.1:$playground_port   you are $user
-    http://127.0.0.1:$second_port   you are $second_user (open it once so TapBot knows this person's chat)
+    http://127.0.0.1:$second_port   you are $second_user (type hi there once: TapBot learns where to reach someone privately from their own messages)
   Try as $user: help · TAP policy · TAP status for lynne@contoso.com · TAP status for Alex
                · issue TAP for $second_user   (the code appears only in $second_user's chat)
   Ctrl+C stops the bot and the Playgrounds.

@@ -65,7 +65,7 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time, AuditChai
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
-        var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(ct);
+        var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(a => a.Id == 1, ct);
         var expectedSequence = (anchor?.PurgedThroughSequence ?? 0) + 1;
         var expectedPrevious = anchor?.LastPurgedHash ?? AuditEvent.Genesis;
         var unkeyedThrough = options.Value.UnkeyedThroughSequence;
@@ -106,7 +106,7 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time, AuditChai
             .Select(e => new AuditHead(e.Sequence, e.Hash)).FirstOrDefaultAsync(ct);
         if (head is not null) return head;
 
-        var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(ct);
+        var anchor = await db.AuditAnchor.AsNoTracking().FirstOrDefaultAsync(a => a.Id == 1, ct);
         return anchor is null ? null : new AuditHead(anchor.PurgedThroughSequence, anchor.LastPurgedHash);
     }
 
@@ -119,7 +119,7 @@ internal sealed class EfAuditTrail(TapDbContext db, TimeProvider time, AuditChai
         if (through is null) return 0;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var anchor = await db.AuditAnchor.FirstOrDefaultAsync(ct);
+        var anchor = await db.AuditAnchor.FirstOrDefaultAsync(a => a.Id == 1, ct);
         if (anchor is null)
         {
             db.AuditAnchor.Add(new AuditAnchorRecord { PurgedThroughSequence = through.Sequence, LastPurgedHash = through.Hash });
