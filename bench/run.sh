@@ -1,29 +1,58 @@
 #!/usr/bin/env bash
-# Turn throughput of TapBot's real host, with connector-client reuse (TapBot) against Bot Framework's stock
-# per-turn clients (baseline), run side by side: the variants alternate for ROUNDS rounds under the same wrk load.
-#   bash bench/run.sh              # ROUNDS=3 DURATION=10s CONNECTIONS=16 THREADS=2
-# Prints each round and the ratio of medians. wrk comes from Debian (installed when missing, as root).
+# TapBot against Bot Framework 4.23.1's stock echo bot, side by side: each round starts each bot fresh, measures its
+# first seconds (cold), warms it up, measures again (warm) and reads its memory; the bots alternate round by round
+# under the same wrk load and the same connector stand-in. Prints the table (medians and ratios) and writes it, with a
+# chart, to artifacts/bench/ (results.md, chart.png). wrk and gnuplot come from Debian (installed when missing).
+#   bash bench/run.sh     # ROUNDS=3 COLD=10s WARMUP=20s DURATION=10s CONNECTIONS=32 THREADS=2 BOTS="echo tapbot"
+# BOTS may also name tapbot-stock: TapBot with the stock per-turn connector client (the connector-reuse baseline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${ROUNDS:-3}; duration=${DURATION:-10s}; connections=${CONNECTIONS:-16}; threads=${THREADS:-2}
+rounds=${ROUNDS:-3}; cold=${COLD:-10s}; warmup=${WARMUP:-20s}; duration=${DURATION:-10s}
+connections=${CONNECTIONS:-32}; threads=${THREADS:-2}; bots=${BOTS:-echo tapbot}
+out=artifacts/bench; mkdir -p "$out"
+connector_port=3990; export CONNECTOR_URL="http://127.0.0.1:$connector_port/"
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build bench/TapBot.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
+need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk; need gnuplot gnuplot-nox
+for p in ConnectorStub EchoBot TapBot.Bench; do dotnet build "bench/$p" -c Release -nologo -v quiet -clp:ErrorsOnly; done
 
-run_variant() { # variant port connector_port
-  dotnet bench/TapBot.Bench/bin/Release/net10.0/TapBot.Bench.dll --variant "$1" --port "$2" --connector-port "$3" >/dev/null 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$2/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
-  CONNECTOR_URL="http://127.0.0.1:$3/" wrk -t1 -c4 -d3s -s bench/help-turn.lua "http://127.0.0.1:$2/api/messages" >/dev/null # warm-up
-  CONNECTOR_URL="http://127.0.0.1:$3/" wrk -t"$threads" -c"$connections" -d"$duration" -s bench/help-turn.lua "http://127.0.0.1:$2/api/messages" | grep RESULT
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+wait_healthy() { for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.25; done; echo "port $1 never became healthy" >&2; return 1; }
+command_for() { # bot port: the command line that serves it
+  case "$1" in
+    echo) echo "bench/EchoBot/bin/Release/net10.0/EchoBot.dll --urls http://127.0.0.1:$2" ;;
+    tapbot) echo "bench/TapBot.Bench/bin/Release/net10.0/TapBot.Bench.dll --variant reuse --port $2" ;;
+    tapbot-stock) echo "bench/TapBot.Bench/bin/Release/net10.0/TapBot.Bench.dll --variant stock --port $2" ;;
+    *) echo "unknown bot $1" >&2; return 1 ;;
+  esac
 }
+load() { wrk -t"$threads" -c"$connections" -d"$2" -s bench/help-turn.lua "http://127.0.0.1:$1/api/messages" | grep RESULT; }
+field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
-declare -a reuse stock
+dotnet bench/ConnectorStub/bin/Release/net10.0/ConnectorStub.dll --urls "http://127.0.0.1:$connector_port" >/dev/null 2>&1 &
+stub=$!; pid=""; trap 'kill $stub $pid 2>/dev/null || true' EXIT
+wait_healthy $connector_port
+
+raw="$out/rounds.tsv"; printf 'round\tbot\tready_s\tcold_rps\tcold_p99_ms\twarm_rps\twarm_p50_ms\twarm_p99_ms\tturns\trss_mb_cold\trss_mb_end\terrors\n' >"$raw"
+port=3981
 for round in $(seq 1 "$rounds"); do
-  s=$(run_variant stock 3981 3991); echo "round $round stock: $s"; stock+=("$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$s")")
-  r=$(run_variant reuse 3982 3992); echo "round $round reuse: $r"; reuse+=("$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$r")")
+  for bot in $bots; do
+    port=$((port + 1)); t0=$(date +%s.%N)
+    # shellcheck disable=SC2046 # the command line splits into words on purpose
+    dotnet $(command_for "$bot" "$port") >/dev/null 2>&1 & pid=$!
+    wait_healthy "$port"; ready=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b-a}')
+    c=$(load "$port" "$cold"); rss_cold=$(rss_mb "$pid")
+    w0=$(load "$port" "$warmup")
+    w=$(load "$port" "$duration"); rss_end=$(rss_mb "$pid")
+    turns=$(( $(field requests "$c") + $(field requests "$w0") + $(field requests "$w") ))
+    errors=$(( $(field errors "$c") + $(field errors "$w0") + $(field errors "$w") ))
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$bot" "$ready" "$(field rps "$c")" "$(field p99_ms "$c")" \
+      "$(field rps "$w")" "$(field p50_ms "$w")" "$(field p99_ms "$w")" "$turns" "$rss_cold" "$rss_end" "$errors" | tee -a "$raw"
+  done
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-ms=$(median "${stock[@]}"); mr=$(median "${reuse[@]}")
-echo "median turns/s: stock $ms, reuse $mr; reuse/stock = $(awk -v a="$mr" -v b="$ms" 'BEGIN {printf "%.2f", a/b}')x"
+
+# Medians per bot, ratios against the echo bot, the table and the chart.
+python3 bench/report.py "$raw" "$out" "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), $(date -u +%Y-%m-%d)"
+gnuplot -e "data='$out/medians.tsv'; set output '$out/chart.png'" bench/chart.gp
+echo "wrote $out/results.md and $out/chart.png"

@@ -8,25 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TapBot.Hosting;
 
-// Starts TapBot (anonymous, simulated tenant) on --port, plus a minimal Bot Connector stand-in on --connector-port
-// that acknowledges every reply. --variant stock swaps in Bot Framework's stock authentication, which builds and
-// disposes a connector client every turn; the default keeps TapBot's reuse. bench/run.sh drives both with wrk.
+// Starts TapBot (anonymous, simulated tenant) on --port; replies go to the serviceUrl in each activity (bench/run.sh
+// points it at bench/ConnectorStub). --variant stock swaps in Bot Framework's stock authentication, which builds and
+// disposes a connector client every turn; the default keeps TapBot's reuse. --graph-latency-ms adds a Graph round
+// trip's latency to every emulator request.
 var variant = Arg("--variant") ?? "reuse";
 var port = Arg("--port") ?? "3979";
-var connectorPort = Arg("--connector-port") ?? "3990";
-
-var connector = WebApplication.CreateSlimBuilder();
-connector.WebHost.UseUrls($"http://127.0.0.1:{connectorPort}");
-connector.Logging.ClearProviders();
-var connectorApp = connector.Build();
-var replyBody = "{\"id\":\"1\"}"u8.ToArray();
-connectorApp.MapPost("/v3/conversations/{**rest}", async (HttpContext http) =>
-{
-    http.Response.StatusCode = 201;
-    http.Response.ContentType = "application/json";
-    await http.Response.Body.WriteAsync(replyBody);
-});
-await connectorApp.StartAsync();
+var graphLatency = Arg("--graph-latency-ms") ?? "0";
 
 var bot = await TapBotHost.BuildAsync([$"--urls=http://127.0.0.1:{port}"], builder =>
 {
@@ -34,7 +22,8 @@ var bot = await TapBotHost.BuildAsync([$"--urls=http://127.0.0.1:{port}"], build
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Error",
-        ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "tapbot-bench", variant),
+        ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "tapbot-bench", variant + "-" + port),
+        ["SimulatedTenant:LatencyMs"] = graphLatency,
     });
     if (variant == "stock")
     {
@@ -42,8 +31,7 @@ var bot = await TapBotHost.BuildAsync([$"--urls=http://127.0.0.1:{port}"], build
             new ConfigurationBuilder().Build(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
     }
 });
-Console.WriteLine($"variant={variant} bot=http://127.0.0.1:{port} connector=http://127.0.0.1:{connectorPort}");
+Console.WriteLine($"variant={variant} bot=http://127.0.0.1:{port}");
 await bot.RunAsync();
-await connectorApp.StopAsync();
 
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

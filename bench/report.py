@@ -1,0 +1,29 @@
+"""Medians per bot from bench/run.sh's rounds, ratios against the stock echo bot, as a Markdown table and a TSV for the chart."""
+import csv, statistics, sys
+
+raw, out, machine = sys.argv[1], sys.argv[2], sys.argv[3]
+rows = list(csv.DictReader(open(raw), delimiter="\t"))
+bots = list(dict.fromkeys(r["bot"] for r in rows))
+cols = ["ready_s", "cold_rps", "cold_p99_ms", "warm_rps", "warm_p50_ms", "warm_p99_ms", "turns", "rss_mb_cold", "rss_mb_end", "errors"]
+med = {b: {c: statistics.median(float(r[c]) for r in rows if r["bot"] == b) for c in cols} for b in bots}
+base = med.get("echo")
+
+lines = [f"Machine: {machine}. {len(rows) // len(bots)} rounds, bots alternating; medians.", "",
+         "| bot | ready (s) | cold turns/s | cold p99 (ms) | warm turns/s | warm p50 (ms) | warm p99 (ms) | turns | RSS cold (MB) | RSS end (MB) | errors |",
+         "|---|---|---|---|---|---|---|---|---|---|---|"]
+for b in bots:
+    m = med[b]
+    lines.append(f"| {b} | {m['ready_s']:.2f} | {m['cold_rps']:,.0f} | {m['cold_p99_ms']:,.0f} | {m['warm_rps']:,.0f} | {m['warm_p50_ms']:.1f} | "
+                 f"{m['warm_p99_ms']:.1f} | {m['turns']:,.0f} | {m['rss_mb_cold']:.0f} | {m['rss_mb_end']:.0f} | {m['errors']:.0f} |")
+if base:
+    for b in bots:
+        if b != "echo":
+            lines.append(f"| **{b} / echo** | | {med[b]['cold_rps'] / base['cold_rps']:.1f}× | | **{med[b]['warm_rps'] / base['warm_rps']:.1f}×** | | | | | | |")
+lines += ["", "Per round:", "", "| round | bot | cold turns/s | cold p99 | warm turns/s | warm p99 | RSS end |", "|---|---|---|---|---|---|---|"]
+lines += [f"| {r['round']} | {r['bot']} | {float(r['cold_rps']):,.0f} | {float(r['cold_p99_ms']):,.0f} | {float(r['warm_rps']):,.0f} | {float(r['warm_p99_ms']):.1f} | {r['rss_mb_end']} |" for r in rows]
+open(f"{out}/results.md", "w").write("\n".join(lines) + "\n")
+with open(f"{out}/medians.tsv", "w") as f:
+    f.write("bot\tcold_rps\twarm_rps\tcold_p99_ms\twarm_p99_ms\n")
+    for b in bots:
+        f.write(f"{b}\t{med[b]['cold_rps']:.1f}\t{med[b]['warm_rps']:.1f}\t{med[b]['cold_p99_ms']:.1f}\t{med[b]['warm_p99_ms']:.1f}\n")
+print("\n".join(lines))
