@@ -1,10 +1,9 @@
 using Microsoft.Bot.Schema;
 using TapBot.Cards;
-using TapBot.Commands;
 using TapBot.Domain.Approvals;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Ports;
-using TapBot.Teams;
+using TapBot.Domain;
 
 namespace TapBot.Actions;
 
@@ -17,7 +16,7 @@ public sealed class PrepareRequestAction(ApprovalService approvals, TapTenant te
     {
         var personId = context.Data.Text("personId");
         if (personId is null) return CardResponses.Message("Pick a person first.");
-        return CardResponses.Card(CardResponses.CardOf(ChatCommands.RequestReply(await approvals.PrepareAsync(context.Requester, tenant.Id, personId, ct))));
+        return CardResponses.Card(OutcomeReplies.Request(await approvals.PrepareAsync(context.Requester, tenant.Id, personId, ct)).Card);
     }
 }
 
@@ -29,7 +28,7 @@ public sealed class RequestPassAction(ApprovalService approvals, IRequestCards c
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
     {
         if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to send the request.");
-        if (!FormVersion.Is(context.Data, FormVersion.Request))
+        if (!context.Data.IsForm(FormVersion.Request))
             return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **request TAP** to get a new one."));
         if (RecipientResolver.Parse(context.Data.Text("recipient")) is not { } recipient)
             return CardResponses.Card(StatusCards.Refused("Choose who receives the code."));

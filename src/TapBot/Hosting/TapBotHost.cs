@@ -105,8 +105,16 @@ public static class TapBotHost
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalJob>());
         services.AddScoped<ProactiveMessenger>();
         services.AddScoped<IApprovalCards, TeamsApprovalCards>();
-        services.AddScoped<ChatCommands>();
-        services.AddScoped<ApproverChannelCommand>();
+        services.AddScoped<IChatCommandHandler, HelpCommandHandler>();
+        services.AddScoped<IChatCommandHandler, UnknownCommandHandler>();
+        services.AddScoped<IChatCommandHandler, PolicyCommandHandler>();
+        services.AddScoped<IChatCommandHandler, StatusCommandHandler>();
+        services.AddScoped<IChatCommandHandler, IssueCommandHandler>();
+        services.AddScoped<IChatCommandHandler, RevokeCommandHandler>();
+        services.AddScoped<IChatCommandHandler, RequestHelpCommandHandler>();
+        services.AddScoped<IChatCommandHandler, AuditCommandHandler>();
+        services.AddScoped<IChatCommandHandler, ApproverChannelCommandHandler>();
+        services.AddScoped<ChatCommandRouter>();
         services.AddScoped<ICardAction, ShowStatusAction>();
         services.AddScoped<ICardAction, PrepareIssueAction>();
         services.AddScoped<ICardAction, IssuePassAction>();

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Bot.Schema;
 using TapBot.Cards;
 using TapBot.Domain.Ports;
 
@@ -35,11 +34,10 @@ public sealed class OwnCards(ISentCards sent, TimeProvider time)
     };
 
     /// <summary>Remembers a message TapBot just sent if its card has buttons that rewrite it.</summary>
-    public async Task RememberAsync(IMessageActivity message, string? conversationId, string? messageId, CancellationToken ct)
+    public async Task RememberAsync(JsonObject card, string? conversationId, string? messageId, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(conversationId) || string.IsNullOrEmpty(messageId)) return;
-        if (message.Attachments is not [{ ContentType: AdaptiveCard.ContentType }, ..]) return;
-        if (FlowOf(CardResponses.CardOf(message)) is { } flow) await sent.RememberAsync(new SentCard(conversationId, messageId, flow, time.GetUtcNow()), ct);
+        if (FlowOf(card) is { } flow) await sent.RememberAsync(new SentCard(conversationId, messageId, flow, time.GetUtcNow()), ct);
     }
 
     /// <summary>Whether this click may go ahead: it rewrites no card, or the card it names is TapBot's, here, of its flow.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Bot.Schema;
 using TapBot.Domain.Ports;
+using TapBot.Domain;
 
 namespace TapBot.Teams;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TapBot.Cards;
 using TapBot.Domain.Ports;
 using TapBot.Hosting;
+using TapBot.Domain;
 
 namespace TapBot.Teams;
 

@@ -3,6 +3,7 @@ using TapBot.Cards;
 using TapBot.Domain.Approvals;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;
+using TapBot.Domain;
 
 namespace TapBot.Teams;
 

@@ -5,7 +5,6 @@ using TapBot.Domain;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Roles;
-using TapBot.Teams;
 
 namespace TapBot.Commands;
 
@@ -13,19 +12,22 @@ namespace TapBot.Commands;
 /// "use this channel for TAP approvals", typed by an approver in a Teams channel: the channel (and where to post
 /// in it) is stored, so approval cards can go there. Replaces a previous choice; audited.
 /// </summary>
-public sealed class ApproverChannelCommand(RoleResolver roles, IApproverChannels channels, IAuditTrail audit, TapTenant tenant, TimeProvider time)
+public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverChannels channels, IAuditTrail audit, TapTenant tenant, TimeProvider time)
+    : ChatCommandHandler<BotCommand.SetApproverChannel>
 {
-    public async Task<IMessageActivity> SetAsync(IActivity activity, Requester requester, CancellationToken ct)
+    protected override async Task<CardReply> AnswerAsync(BotCommand.SetApproverChannel command, ChatCommandContext context, CancellationToken ct)
     {
+        var activity = context.Message;
+        var requester = context.Requester;
         if (activity.Conversation?.ConversationType != "channel")
         {
-            return CardResponses.Activity(StatusCards.Refused(
+            return new(StatusCards.Refused(
                 "Type this in the Teams channel where approvers should get approval cards, mentioning TapBot: **@TapBot use this channel for TAP approvals**."), "Approvers' channel");
         }
 
         if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove())
         {
-            return CardResponses.Activity(StatusCards.Refused("Only TAP approvers can choose the approvers' channel."), "Approvers' channel");
+            return new(StatusCards.Refused("Only TAP approvers can choose the approvers' channel."), "Approvers' channel");
         }
 
         // A reply thread's id ends in ";messageid=…"; approval cards start new posts in the channel itself.
@@ -34,7 +36,7 @@ public sealed class ApproverChannelCommand(RoleResolver roles, IApproverChannels
         await channels.SetAsync(new ApproverChannel(tenant.Id, activity.ChannelId, activity.ServiceUrl, conversationId, teamId,
             activity.Recipient?.Id ?? "", requester.ObjectId, time.GetUtcNow()), ct);
         await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
-        return CardResponses.Activity(StatusCards.Refused(
+        return new(StatusCards.Refused(
             $"Done: approval cards will be posted in this channel. Set by {CardText.Escape(requester.DisplayName)}; any approver can move them with the same command."),
             "Approvers' channel set");
     }
