@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TapBot.Domain.Audit;
+using TapBot.Domain.Configuration;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage;
@@ -13,8 +15,10 @@ public static class StorageServiceCollectionExtensions
     /// <summary>Registers the database and the stores built on it; migrates at start unless told not to.</summary>
     public static IServiceCollection AddTapStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        // The provider decides which context type is registered, so this section is read now as well as bound.
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(options);
+        services.AddCheckedOptions<StorageOptions>(configuration, StorageOptions.Section);
         if (options.IsPostgreSql)
         {
             services.AddDbContext<TapDbContext, PostgresTapDbContext>(db => db.UseNpgsql(options.EffectiveConnectionString()));
@@ -36,7 +40,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IApproverChannels, EfApproverChannels>();
         services.AddScoped<IRequestCards, EfRequestCards>();
         services.AddScoped<ISentCards, EfSentCards>();
-        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddCheckedOptions<AuditOptions>(configuration, AuditOptions.Section);
+        services.AddSingleton<IValidateOptions<AuditOptions>>(new AuditChainKeyCheck(configuration, options));
         services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)
         {
@@ -44,6 +49,13 @@ public static class StorageServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>Audit:ChainKey (or the key file it falls back to) must be usable before anything is written.</summary>
+    private sealed class AuditChainKeyCheck(IConfiguration configuration, StorageOptions storage) : IValidateOptions<AuditOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AuditOptions options) =>
+            AuditChainKeySource.Problem(configuration, storage) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 
     private sealed class MigrateOnStart(IServiceProvider services) : IHostedService

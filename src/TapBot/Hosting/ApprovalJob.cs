@@ -1,4 +1,5 @@
 using TapBot.Domain.Approvals;
+using TapBot.Domain.Jobs;
 
 namespace TapBot.Hosting;
 
