@@ -26,7 +26,14 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<TargetEligibility>();
         services.AddScoped<Audit.AuditQueryService>();
         services.AddCheckedOptions<Approvals.ApprovalOptions>(configuration, Approvals.ApprovalOptions.Section);
-        services.AddScoped<Approvals.ApprovalService>();
+        services.AddScoped<Approvals.ApprovalViews>();
+        services.AddScoped<Approvals.ApproverRules>();
+        services.AddScoped<Approvals.RequestTargets>();
+        services.AddScoped<Approvals.RequestExpiry>();
+        services.AddScoped<Approvals.RequestFormService>();
+        services.AddScoped<Approvals.RequestSubmitService>();
+        services.AddScoped<Approvals.RequestDecisionService>();
+        services.AddScoped<Approvals.ApprovalDeadlineService>();
         services.AddScoped<RevocationService>();
         services.AddScoped<RedactionService>();
         services.AddScoped<RecoveryService>();

@@ -9,14 +9,14 @@ namespace TapBot.Commands;
 /// <summary>
 /// "issue TAP for X": approvers get the issue form; helpdesk operators who are not approvers get a request for approval.
 /// </summary>
-public sealed class IssueCommandHandler(RoleResolver roles, IssuanceService issuance, ApprovalService approvals, TapTenant tenant)
+public sealed class IssueCommandHandler(RoleResolver roles, IssuanceService issuance, RequestFormService requestForms, TapTenant tenant)
     : ChatCommandHandler<BotCommand.Issue>
 {
     protected override async Task<CardReply> AnswerAsync(BotCommand.Issue command, ChatCommandContext context, CancellationToken ct)
     {
         var held = await roles.GetRolesAsync(context.Requester.ObjectId, ct);
         return !held.CanApprove() && (held & TapRoles.HelpdeskOperator) != 0
-            ? OutcomeReplies.Request(await approvals.PrepareForQueryAsync(context.Requester, tenant.Id, command.PersonText, ct))
+            ? OutcomeReplies.Request(await requestForms.PrepareForQueryAsync(context.Requester, tenant.Id, command.PersonText, ct))
             : OutcomeReplies.IssueForm(await issuance.PrepareAsync(context.Requester, command.PersonText, ct));
     }
 }
@@ -29,8 +29,8 @@ public sealed class RevokeCommandHandler(RevocationService revocation) : ChatCom
 }
 
 /// <summary>"I lost my phone": the request form for the requester's own account.</summary>
-public sealed class RequestHelpCommandHandler(ApprovalService approvals, TapTenant tenant) : ChatCommandHandler<BotCommand.RequestHelp>
+public sealed class RequestHelpCommandHandler(RequestFormService requestForms, TapTenant tenant) : ChatCommandHandler<BotCommand.RequestHelp>
 {
     protected override async Task<CardReply> AnswerAsync(BotCommand.RequestHelp command, ChatCommandContext context, CancellationToken ct) =>
-        OutcomeReplies.Request(await approvals.PrepareAsync(context.Requester, tenant.Id, null, ct));
+        OutcomeReplies.Request(await requestForms.PrepareAsync(context.Requester, tenant.Id, null, ct));
 }
