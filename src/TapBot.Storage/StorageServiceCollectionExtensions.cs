@@ -38,7 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();
         services.AddScoped<IApproverChannels, EfApproverChannels>();
-        services.AddScoped<IRequestCards, EfRequestCards>();
+        services.AddScoped<IRequestCardCopies, EfRequestCardCopies>();
         services.AddScoped<ISentCards, EfSentCards>();
         services.AddCheckedOptions<AuditOptions>(configuration, AuditOptions.Section);
         services.AddSingleton<IValidateOptions<AuditOptions>>(new AuditChainKeyCheck(configuration, options));

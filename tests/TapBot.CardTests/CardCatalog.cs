@@ -71,10 +71,10 @@ public static class CardCatalog
         { "policy-on-groups-one-time", _ => PolicyCard.Build(Samples.PolicyForGroups, Samples.Now) },
         { "policy-off", _ => PolicyCard.Build(Samples.PolicyOff, Samples.Now) },
 
-        { "problem-throttled", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Throttled, "429")) },
-        { "problem-unavailable", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Unavailable, "503")) },
-        { "problem-access-denied", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.AccessDenied, "403")) },
-        { "problem-rejected", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Rejected, "400")) },
+        { "problem-throttled", _ => ProblemCards.Directory(new EntraException(EntraFailure.Throttled, "429")) },
+        { "problem-unavailable", _ => ProblemCards.Directory(new EntraException(EntraFailure.Unavailable, "503")) },
+        { "problem-access-denied", _ => ProblemCards.Directory(new EntraException(EntraFailure.AccessDenied, "403")) },
+        { "problem-rejected", _ => ProblemCards.Directory(new EntraException(EntraFailure.Rejected, "400")) },
     };
 
     public static IEnumerable<string> Names => Entries.Keys.Order(StringComparer.Ordinal);

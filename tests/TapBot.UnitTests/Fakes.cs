@@ -74,7 +74,7 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses, IIssua
     public int Preflights { get; private set; }
 
     /// <summary>Parts of the next pre-flights that fail, as a Graph request inside a batch can.</summary>
-    public Dictionary<string, DirectoryException> PreflightFailures { get; } = [];
+    public Dictionary<string, EntraException> PreflightFailures { get; } = [];
 
     /// <summary>The pre-flight composed of this fake's single answers, with <see cref="PreflightFailures"/> applied.</summary>
     public async Task<Preflight> GetAsync(string requesterId, IReadOnlyCollection<string> requesterObjectIds, string targetId, CancellationToken ct)

@@ -39,7 +39,7 @@ public sealed class IssuancePrepareTests
 
     private static Requester As(Person p) => new(p.Id, p.DisplayName);
 
-    private static DirectoryException Failure(DirectoryFailure failure) => new(failure, "Microsoft Graph answered (test).");
+    private static EntraException Failure(EntraFailure failure) => new(failure, "Microsoft Graph answered (test).");
 
     [Fact]
     public async Task PickedById_IsOneCombinedRead()
@@ -84,7 +84,7 @@ public sealed class IssuancePrepareTests
     {
         var diego = _directory.Add("Diego Siciliani", "diego@contoso.com");
         _directory.People[^1] = diego with { AccountEnabled = false };
-        _directory.PreflightFailures[nameof(Preflight.Policy)] = Failure(DirectoryFailure.AccessDenied);
+        _directory.PreflightFailures[nameof(Preflight.Policy)] = Failure(EntraFailure.AccessDenied);
 
         var refused = Assert.IsType<PrepareOutcome.Refused>(await Service().PrepareForIdAsync(As(_megan), diego.Id, default));
 
@@ -94,17 +94,17 @@ public sealed class IssuancePrepareTests
     [Fact]
     public async Task AFailedPart_IsRaised_WhenItsRuleIsReached()
     {
-        _directory.PreflightFailures[nameof(Preflight.TargetPrivilege)] = Failure(DirectoryFailure.Throttled);
+        _directory.PreflightFailures[nameof(Preflight.TargetPrivilege)] = Failure(EntraFailure.Throttled);
 
-        var e = await Assert.ThrowsAsync<DirectoryException>(() => Service().PrepareForIdAsync(As(_megan), _adele.Id, default));
+        var e = await Assert.ThrowsAsync<EntraException>(() => Service().PrepareForIdAsync(As(_megan), _adele.Id, default));
 
-        Assert.Equal(DirectoryFailure.Throttled, e.Failure);
+        Assert.Equal(EntraFailure.Throttled, e.Failure);
     }
 
     [Fact]
     public async Task APrivilegedApprover_NeverNeedsTheTargetsPrivilege()
     {
-        _directory.PreflightFailures[nameof(Preflight.TargetPrivilege)] = Failure(DirectoryFailure.Throttled);
+        _directory.PreflightFailures[nameof(Preflight.TargetPrivilege)] = Failure(EntraFailure.Throttled);
 
         Assert.IsType<PrepareOutcome.Form>(await Service().PrepareForIdAsync(As(_isaiah), _adele.Id, default));
     }

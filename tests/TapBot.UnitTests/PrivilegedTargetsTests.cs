@@ -56,7 +56,7 @@ public sealed class PrivilegedTargetsTests
     {
         var group = MemberOf(new DirectoryMembership("g", MembershipKind.Group, Readable: false));
         var role = MemberOf(new DirectoryMembership("r", MembershipKind.DirectoryRole, Readable: false));
-        var denied = FakeDirectory.Ordinary with { ActiveRoles = Fetched<HeldRoles>.Failed(new DirectoryException(DirectoryFailure.AccessDenied, "403")) };
+        var denied = FakeDirectory.Ordinary with { ActiveRoles = Fetched<HeldRoles>.Failed(new EntraException(EntraFailure.AccessDenied, "403")) };
         var silentGroup = MemberOf(new DirectoryMembership("g", MembershipKind.Group, Readable: true, IsAssignableToRole: null));
 
         Assert.Equal(PrivilegedTargets.GroupPermission, Rule().Assess(group).MissingPermission);
@@ -80,9 +80,9 @@ public sealed class PrivilegedTargetsTests
     [Fact]
     public void AThrottledDirectory_IsRaised_NotGuessed()
     {
-        var facts = FakeDirectory.Ordinary with { EligibleRoles = Fetched<HeldRoles>.Failed(new DirectoryException(DirectoryFailure.Throttled, "429")) };
+        var facts = FakeDirectory.Ordinary with { EligibleRoles = Fetched<HeldRoles>.Failed(new EntraException(EntraFailure.Throttled, "429")) };
 
-        Assert.Equal(DirectoryFailure.Throttled, Assert.Throws<DirectoryException>(() => Rule().Assess(facts)).Failure);
+        Assert.Equal(EntraFailure.Throttled, Assert.Throws<EntraException>(() => Rule().Assess(facts)).Failure);
     }
 
     [Fact]

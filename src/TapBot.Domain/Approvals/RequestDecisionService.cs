@@ -81,7 +81,7 @@ public sealed class RequestDecisionService(
         string? issueProblem = null;
         if (approve)
         {
-            var outcome = await issuer.IssueAsync(request, view.Target, view.Recipient, decider, ct);
+            var outcome = await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
             if (outcome is IssueOutcome.Refused refused)
             {
                 issueProblem = refused.Message;

@@ -35,7 +35,7 @@ public sealed class CardActionRouter(IEnumerable<ICardAction> actions, OwnCards 
             TapBotTelemetry.CardActions.Add(1, TapBotTelemetry.Tag("verb", verb), TapBotTelemetry.Tag("outcome", "ok"));
             return response;
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             TapBotTelemetry.CardActions.Add(1, TapBotTelemetry.Tag("verb", verb), TapBotTelemetry.Tag("outcome", "directory_failed"));
             logger.LogWarning(e, "Directory call failed ({Failure}) for verb {Verb}", e.Failure, verb);

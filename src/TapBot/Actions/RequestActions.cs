@@ -21,7 +21,7 @@ public sealed class PrepareRequestAction(RequestFormService requestForms, TapTen
 }
 
 /// <summary>"Send request": the request is created and sent to its approvers; the form becomes the requester's status card.</summary>
-public sealed class RequestPassAction(RequestSubmitService submissions, IRequestCards copies, TapTenant tenant) : ICardAction
+public sealed class RequestPassAction(RequestSubmitService submissions, IRequestCardCopies copies, TapTenant tenant) : ICardAction
 {
     public string Verb => CardVerbs.RequestPass;
 

@@ -29,5 +29,5 @@ public sealed class CancelAction : ICardAction
     public string Verb => CardVerbs.Cancel;
 
     public Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct) =>
-        Task.FromResult(CardResponses.Card(StatusCards.Refused("Nothing was changed.")));
+        Task.FromResult(CardResponses.Card(StatusCards.Notice("Nothing was changed.")));
 }

@@ -21,7 +21,7 @@ public static class OutcomeReplies
     public static CardReply Audit(AuditOutcome outcome) => outcome switch
     {
         AuditOutcome.Found f => new(AuditCards.Recent(f), $"Audit trail for {f.Person.DisplayName}"),
-        AuditOutcome.Ambiguous a => new(StatusCards.Refused(
+        AuditOutcome.Ambiguous a => new(StatusCards.Notice(
             $"Several people match “{CardText.Escape(a.Query)}”: use their UPN, e.g. **audit for {CardText.Escape(a.Candidates[0].UserPrincipalName)}**."), "Which person?"),
         AuditOutcome.NotFound n => new(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
         AuditOutcome.Refused r => new(StatusCards.Refused(r.Message), "Audit trail"),
@@ -41,7 +41,7 @@ public static class OutcomeReplies
     {
         RevokeOutcome.Confirm c => new(PasscodeCards.ConfirmRevoke(c), $"Revoke {c.Target.DisplayName}'s pass?"),
         RevokeOutcome.Revoked r => new(PasscodeCards.Revoked(r, requester), "Pass revoked"),
-        RevokeOutcome.Ambiguous a => new(StatusCards.Refused(
+        RevokeOutcome.Ambiguous a => new(StatusCards.Notice(
             $"Several people match “{CardText.Escape(a.Query)}”: use their UPN, e.g. **revoke TAP for {CardText.Escape(a.Candidates[0].UserPrincipalName)}**."), "Which person?"),
         RevokeOutcome.Refused r => new(StatusCards.Refused(r.Message), "Cannot revoke"),
         _ => throw new InvalidOperationException("Unknown revoke outcome."),

@@ -21,7 +21,7 @@ public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverC
         var requester = context.Requester;
         if (activity.Conversation?.ConversationType != "channel")
         {
-            return new(StatusCards.Refused(
+            return new(StatusCards.Notice(
                 "Type this in the Teams channel where approvers should get approval cards, mentioning TapBot: **@TapBot use this channel for TAP approvals**."), "Approvers' channel");
         }
 
@@ -36,7 +36,7 @@ public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverC
         await channels.SetAsync(new ApproverChannel(tenant.Id, activity.ChannelId, activity.ServiceUrl, conversationId, teamId,
             activity.Recipient?.Id ?? "", requester.ObjectId, time.GetUtcNow()), ct);
         await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
-        return new(StatusCards.Refused(
+        return new(StatusCards.Notice(
             $"Done: approval cards will be posted in this channel. Set by {CardText.Escape(requester.DisplayName)}; any approver can move them with the same command."),
             "Approvers' channel set");
     }

@@ -18,7 +18,7 @@ public sealed class ChatCommandRouter(IEnumerable<IChatCommandHandler> handlers,
         {
             return await handler.AnswerAsync(context, ct);
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             logger.LogWarning(e, "Directory call failed ({Failure}) for {Command}", e.Failure, type.Name);
             return new CardReply(ProblemCards.Directory(e), "TapBot could not reach Microsoft Entra");

@@ -52,7 +52,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddSingleton<PersonalChatRecorder>();
         services.AddSingleton<Readiness>();
         services.AddScoped<ProactiveMessenger>();
-        services.AddScoped<IApprovalCards, TeamsApprovalCards>();
+        services.AddScoped<IApprovalCards, TeamsApprovalCardPoster>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
         services.AddScoped<OwnCards>();
         services.AddScoped<IBot, TapActivityHandler>();

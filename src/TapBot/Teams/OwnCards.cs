@@ -41,7 +41,7 @@ public sealed class OwnCards(ISentCards sent, TimeProvider time)
     }
 
     /// <summary>Whether this click may go ahead: it rewrites no card, or the card it names is TapBot's, here, of its flow.</summary>
-    public async Task<bool> MayRewriteAsync(string? verb, RequestCard? clicked, CancellationToken ct)
+    public async Task<bool> MayRewriteAsync(string? verb, RequestCardCopy? clicked, CancellationToken ct)
     {
         if (verb is null || !Rewrites.TryGetValue(verb, out var flows)) return true;
         if (clicked is null) return false;

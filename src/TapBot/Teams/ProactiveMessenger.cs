@@ -117,7 +117,7 @@ public sealed class ProactiveMessenger(
     };
 
     /// <summary>Where a stored request card lives (a 1:1 chat or the approvers' channel).</summary>
-    public static ConversationReference Of(RequestCard card) => new()
+    public static ConversationReference Of(RequestCardCopy card) => new()
     {
         ChannelId = card.ChannelId,
         ServiceUrl = card.ServiceUrl,

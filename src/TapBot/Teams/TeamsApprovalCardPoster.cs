@@ -12,9 +12,9 @@ namespace TapBot.Teams;
 /// channel (status for everyone; buttons through the card's refresh for people who may decide). Every posted copy is
 /// stored so that all of them, and the requester's card, can be rewritten when the request changes.
 /// </summary>
-public sealed class TeamsApprovalCards(
+public sealed class TeamsApprovalCardPoster(
     ProactiveMessenger messenger,
-    IRequestCards copies,
+    IRequestCardCopies copies,
     IApproverChannels channels,
     IPersonalChats chats,
     IAuditTrail audit,
@@ -27,15 +27,15 @@ public sealed class TeamsApprovalCards(
 
     public async Task<int> PostAsync(ApprovalView view, CancellationToken ct)
     {
-        var copiesToPost = new List<RequestCard>();
+        var copiesToPost = new List<RequestCardCopy>();
         if (view.Routing.Manager is { } manager && await messenger.OpenPersonalChatAsync(manager.Id, ct) is { } chat)
         {
-            copiesToPost.Add(new RequestCard(view.Request.Id, RequestCardRole.Manager, manager.Id, chat.ChannelId, chat.ServiceUrl, chat.ConversationId, "", chat.BotId));
+            copiesToPost.Add(new RequestCardCopy(view.Request.Id, RequestCardRole.Manager, manager.Id, chat.ChannelId, chat.ServiceUrl, chat.ConversationId, "", chat.BotId));
         }
 
         if (view.Routing.ToApproversChannel && await channels.GetAsync(tenant.Id, ct) is { } channel)
         {
-            copiesToPost.Add(new RequestCard(view.Request.Id, RequestCardRole.ApproversChannel, null, channel.ChannelId, channel.ServiceUrl,
+            copiesToPost.Add(new RequestCardCopy(view.Request.Id, RequestCardRole.ApproversChannel, null, channel.ChannelId, channel.ServiceUrl,
                 channel.ConversationId, "", channel.BotId));
         }
 

@@ -1,11 +1,11 @@
 namespace TapBot.Domain.Ports;
 
 /// <summary>Every message that shows a request (approvers' and requester's copies), so all of them can be rewritten.</summary>
-public interface IRequestCards
+public interface IRequestCardCopies
 {
-    Task AddAsync(RequestCard card, CancellationToken ct);
+    Task AddAsync(RequestCardCopy card, CancellationToken ct);
 
-    Task<IReadOnlyList<RequestCard>> ListAsync(Guid requestId, CancellationToken ct);
+    Task<IReadOnlyList<RequestCardCopy>> ListAsync(Guid requestId, CancellationToken ct);
 }
 
 /// <summary>Whose copy a card is: it decides what the card shows (buttons for approvers, status for the requester).</summary>
@@ -17,7 +17,7 @@ public enum RequestCardRole
 }
 
 /// <summary>One posted message about a request, and how to reach it again.</summary>
-public sealed record RequestCard(
+public sealed record RequestCardCopy(
     Guid RequestId,
     RequestCardRole Role,
     string? PersonId,

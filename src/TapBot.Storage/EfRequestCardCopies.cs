@@ -17,10 +17,10 @@ internal sealed class RequestCardRecord
     public string BotId { get; set; } = "";
 }
 
-/// <summary><see cref="IRequestCards"/> on EF Core.</summary>
-internal sealed class EfRequestCards(TapDbContext db) : IRequestCards
+/// <summary><see cref="IRequestCardCopies"/> on EF Core.</summary>
+internal sealed class EfRequestCardCopies(TapDbContext db) : IRequestCardCopies
 {
-    public async Task AddAsync(RequestCard card, CancellationToken ct)
+    public async Task AddAsync(RequestCardCopy card, CancellationToken ct)
     {
         db.RequestCards.Add(new RequestCardRecord
         {
@@ -37,10 +37,10 @@ internal sealed class EfRequestCards(TapDbContext db) : IRequestCards
         }
     }
 
-    public async Task<IReadOnlyList<RequestCard>> ListAsync(Guid requestId, CancellationToken ct)
+    public async Task<IReadOnlyList<RequestCardCopy>> ListAsync(Guid requestId, CancellationToken ct)
     {
         var rows = await db.RequestCards.AsNoTracking().Where(c => c.RequestId == requestId).OrderBy(c => c.Id).ToListAsync(ct);
-        return rows.Select(r => new RequestCard(r.RequestId, Enum.Parse<RequestCardRole>(r.Role), r.PersonId, r.ChannelId, r.ServiceUrl,
+        return rows.Select(r => new RequestCardCopy(r.RequestId, Enum.Parse<RequestCardRole>(r.Role), r.PersonId, r.ChannelId, r.ServiceUrl,
             r.ConversationId, r.MessageId, r.BotId)).ToList();
     }
 }

@@ -1,7 +1,7 @@
 namespace TapBot.Domain.Ports;
 
 /// <summary>Why a directory call failed, in terms a user can act on.</summary>
-public enum DirectoryFailure
+public enum EntraFailure
 {
     /// <summary>The bot's app lacks a permission or role for this call.</summary>
     AccessDenied,
@@ -19,10 +19,10 @@ public enum DirectoryFailure
 /// <summary>
 /// A directory call failed. The message is safe to log; it never carries a token, secret or passcode.
 /// </summary>
-public sealed class DirectoryException(DirectoryFailure failure, string message, Exception? inner = null)
+public sealed class EntraException(EntraFailure failure, string message, Exception? inner = null)
     : Exception(message, inner)
 {
-    public DirectoryFailure Failure { get; } = failure;
+    public EntraFailure Failure { get; } = failure;
 
     /// <summary>Graph's error code (e.g. <c>badRequest</c>), when it gave one.</summary>
     public string? GraphCode { get; init; }
