@@ -2,7 +2,6 @@ using Microsoft.Bot.Schema;
 using TapBot.Cards;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Telemetry;
-using TapBot.Teams;
 
 namespace TapBot.Actions;
 

@@ -3,6 +3,7 @@ using TapBot.Domain;
 using TapBot.Domain.Ports;
 using TapBot.Graph;
 using TapBot.Storage;
+using TapBot.Teams;
 
 namespace TapBot.Hosting;
 

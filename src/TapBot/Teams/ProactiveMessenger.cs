@@ -6,7 +6,6 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using TapBot.Cards;
 using TapBot.Domain.Ports;
-using TapBot.Hosting;
 using TapBot.Domain;
 
 namespace TapBot.Teams;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using TapBot.Cards;
 using TapBot.Domain.Ports;
 
-namespace TapBot.Teams;
+namespace TapBot.Actions;
 
 /// <summary>
 /// Which messages a click may rewrite. An invoke names the clicked card only by its <c>replyToId</c>, which the client

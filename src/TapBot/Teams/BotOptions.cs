@@ -1,4 +1,4 @@
-namespace TapBot.Hosting;
+namespace TapBot.Teams;
 
 /// <summary>
 /// The bot's Azure Bot registration. Bound from the <c>Bot</c> section. An empty app id turns off Bot Framework
