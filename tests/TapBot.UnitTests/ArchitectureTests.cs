@@ -17,6 +17,7 @@ public sealed class ArchitectureTests
     [InlineData("TapBot.Domain", "Microsoft.Kiota")]
     [InlineData("TapBot.Domain", "Microsoft.EntityFrameworkCore")]
     [InlineData("TapBot.Domain", "Azure")]
+    [InlineData("TapBot.Domain", "Microsoft.AspNetCore")]
     [InlineData("TapBot.Graph", "Microsoft.Bot")]
     [InlineData("TapBot.Graph", "Microsoft.EntityFrameworkCore")]
     [InlineData("TapBot.Storage", "Microsoft.Bot")]

@@ -46,10 +46,11 @@ public abstract class LeasedJob(IServiceScopeFactory scopes, TimeProvider time, 
     {
         if (!IsEnabled) return;
 
-        // The first run waits until the host has started; the timer counts from the first run's due time.
-        await Task.Yield();
+        // The delay (or the timer) starts counting as the host starts; the timer counts from the first run's due time,
+        // and a first run at start still waits until the host has started.
         if (FirstRunAfter > TimeSpan.Zero) await Task.Delay(FirstRunAfter, time, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
+        if (FirstRunAfter == TimeSpan.Zero) await Task.Yield();
         await RunLoggedAsync(stoppingToken);
         while (await timer.WaitForNextTickAsync(stoppingToken)) await RunLoggedAsync(stoppingToken);
     }
