@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage;
@@ -17,8 +18,10 @@ internal sealed class ApproverChannelRecord
 }
 
 /// <summary><see cref="IApproverChannels"/> on EF Core; setting it again replaces the previous channel.</summary>
-internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels
+internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels, IApproversChannelStatus
 {
+    public Task<bool> IsSetAsync(string tenantId, CancellationToken ct) => db.ApproverChannels.AnyAsync(c => c.TenantId == tenantId, ct);
+
     public async Task SetAsync(ApproverChannel channel, CancellationToken ct)
     {
         var row = await db.ApproverChannels.FindAsync([channel.TenantId], ct);

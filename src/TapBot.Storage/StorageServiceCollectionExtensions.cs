@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TapBot.Conversations;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Configuration;
 using TapBot.Domain.Ports;
@@ -37,7 +38,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();
-        services.AddScoped<IApproverChannels, EfApproverChannels>();
+        services.AddScoped<EfApproverChannels>();
+        services.AddScoped<IApproverChannels>(sp => sp.GetRequiredService<EfApproverChannels>());
+        services.AddScoped<IApproversChannelStatus>(sp => sp.GetRequiredService<EfApproverChannels>());
         services.AddScoped<IRequestCardCopies, EfRequestCardCopies>();
         services.AddScoped<ISentCards, EfSentCards>();
         services.AddCheckedOptions<AuditOptions>(configuration, AuditOptions.Section);

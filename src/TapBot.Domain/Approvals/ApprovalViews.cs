@@ -6,7 +6,7 @@ using TapBot.Domain.Requests;
 namespace TapBot.Domain.Approvals;
 
 /// <summary>Loads the people a request names (target, requester, recipient, decider, manager) for its cards.</summary>
-public sealed class ApprovalViews(IDirectory directory, IApproverChannels channels, IOptions<ApprovalOptions> options)
+public sealed class ApprovalViews(IDirectory directory, IApproversChannelStatus approversChannel, IOptions<ApprovalOptions> options)
 {
     public async Task<ApprovalView> ViewOfAsync(AccessRequest request, CancellationToken ct)
     {
@@ -16,7 +16,7 @@ public sealed class ApprovalViews(IDirectory directory, IApproverChannels channe
         string? deciderName = null;
         if (request.Decision is { } d) deciderName = (await directory.GetPersonAsync(d.DeciderId, ct))?.DisplayName ?? "an approver";
         var manager = options.Value.AllowManager ? await directory.GetManagerAsync(request.TargetId, ct) : null;
-        var channel = await channels.GetAsync(request.TenantId, ct) is not null;
+        var channel = await approversChannel.IsSetAsync(request.TenantId, ct);
         return new ApprovalView(request, target, requester, recipient, deciderName, new ApprovalRouting(manager, channel));
     }
 

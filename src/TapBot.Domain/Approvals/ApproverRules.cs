@@ -7,7 +7,7 @@ using static TapBot.Domain.Approvals.ApprovalViews;
 namespace TapBot.Domain.Approvals;
 
 /// <summary>Who may decide a request, and who is asked to: the person's manager (when allowed) and/or the approvers' channel.</summary>
-public sealed class ApproverRules(RoleResolver roles, PrivilegedTargets privileged, IApproverChannels channels, IOptions<ApprovalOptions> options)
+public sealed class ApproverRules(RoleResolver roles, PrivilegedTargets privileged, IApproversChannelStatus approversChannel, IOptions<ApprovalOptions> options)
 {
     /// <summary>
     /// Why this person may not decide the request now, or null when they may: not their own request, not their own
@@ -36,7 +36,7 @@ public sealed class ApproverRules(RoleResolver roles, PrivilegedTargets privileg
         var askManager = options.Value.AllowManager && manager is { AccountEnabled: true }
             && !Same(manager.Id, requester.ObjectId) && !Same(manager.Id, target.Id)
             && privileged.Refusal(await roles.GetRolesAsync(manager.Id, ct), () => targetPrivilege, target, PrivilegedAction.Decide) is null;
-        return new ApprovalRouting(askManager ? manager : null, await channels.GetAsync(tenantId, ct) is not null);
+        return new ApprovalRouting(askManager ? manager : null, await approversChannel.IsSetAsync(tenantId, ct));
     }
 
     /// <summary>Why nobody can be asked to approve: no manager who may (when managers may), and no approvers' channel.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Schema;
 using TapBot.Cards;
+using TapBot.Conversations;
 using TapBot.Domain.Approvals;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Ports;

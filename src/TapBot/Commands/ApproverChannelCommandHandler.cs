@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using TapBot.Cards;
+using TapBot.Conversations;
 using TapBot.Domain;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;

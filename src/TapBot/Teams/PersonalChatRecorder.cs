@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Bot.Schema;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 using TapBot.Domain;
 

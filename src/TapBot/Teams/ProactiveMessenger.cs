@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using TapBot.Cards;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 using TapBot.Domain;
 

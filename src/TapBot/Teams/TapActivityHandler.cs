@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using TapBot.Actions;
 using TapBot.Cards;
 using TapBot.Commands;
+using TapBot.Conversations;
 using TapBot.Domain.Telemetry;
 
 namespace TapBot.Teams;
@@ -115,7 +116,7 @@ public sealed class TapActivityHandler(
             TeamsUserId = activity.From?.Id,
             ReaderTimeZone = ReaderTimeZone((Activity)activity),
             ClickedCard = string.IsNullOrEmpty(activity.ReplyToId) || activity.Conversation?.Id is not { Length: > 0 } conversationId ? null
-                : new Domain.Ports.RequestCardCopy(Guid.Empty, Domain.Ports.RequestCardRole.Requester, requester.ObjectId, activity.ChannelId,
+                : new RequestCardCopy(Guid.Empty, RequestCardRole.Requester, requester.ObjectId, activity.ChannelId,
                     activity.ServiceUrl, conversationId, activity.ReplyToId, activity.Recipient?.Id ?? ""),
             SourceKey = string.IsNullOrEmpty(turn.Activity.ReplyToId) ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
                 System.Text.Encoding.UTF8.GetBytes($"{turn.Activity.Conversation?.Id}|{turn.Activity.ReplyToId}"))),

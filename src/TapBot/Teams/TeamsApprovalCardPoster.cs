@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TapBot.Cards;
+using TapBot.Conversations;
 using TapBot.Domain.Approvals;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Requests;
 

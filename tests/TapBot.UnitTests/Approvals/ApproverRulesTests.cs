@@ -113,12 +113,8 @@ public sealed class ApproverRulesTests
         Assert.Equal((null, true), (privileged.Manager, privileged.ToApproversChannel));
     }
 
-    private sealed class OneChannel(bool set) : IApproverChannels
+    private sealed class OneChannel(bool set) : IApproversChannelStatus
     {
-        public Task SetAsync(ApproverChannel channel, CancellationToken ct) => throw new NotSupportedException();
-
-        public Task<ApproverChannel?> GetAsync(string tenantId, CancellationToken ct) => Task.FromResult(set
-            ? new ApproverChannel(tenantId, "msteams", "https://smba.example/", "19:approvers", null, "28:bot", "megan", Now)
-            : null);
+        public Task<bool> IsSetAsync(string tenantId, CancellationToken ct) => Task.FromResult(set);
     }
 }

@@ -1,4 +1,4 @@
-namespace TapBot.Domain.Ports;
+namespace TapBot.Conversations;
 
 /// <summary>Every message that shows a request (approvers' and requester's copies), so all of them can be rewritten.</summary>
 public interface IRequestCardCopies

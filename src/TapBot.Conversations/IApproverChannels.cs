@@ -1,4 +1,4 @@
-namespace TapBot.Domain.Ports;
+namespace TapBot.Conversations;
 
 /// <summary>The Teams channel where approval cards go (one per tenant), set by an approver from that channel.</summary>
 public interface IApproverChannels

@@ -1,4 +1,4 @@
-namespace TapBot.Domain.Ports;
+namespace TapBot.Conversations;
 
 /// <summary>
 /// Cards TapBot sent whose buttons rewrite the card itself (the issue form, the request form, the revoke

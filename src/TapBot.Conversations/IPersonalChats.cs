@@ -1,4 +1,4 @@
-namespace TapBot.Domain.Ports;
+namespace TapBot.Conversations;
 
 /// <summary>
 /// Where each person's 1:1 chat with TapBot is, so a passcode can later be sent there and nowhere else. Teams has
