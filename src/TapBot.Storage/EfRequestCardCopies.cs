@@ -11,11 +11,8 @@ internal sealed class RequestCardRecord
     public Guid RequestId { get; set; }
     public string Role { get; set; } = "";
     public string? PersonId { get; set; }
-    public string ChannelId { get; set; } = "";
-    public string ServiceUrl { get; set; } = "";
-    public string ConversationId { get; set; } = "";
+    public ConversationAddressRecord Address { get; set; } = new();
     public string MessageId { get; set; } = "";
-    public string BotId { get; set; } = "";
 }
 
 /// <summary><see cref="IRequestCardCopies"/> on EF Core.</summary>
@@ -25,8 +22,9 @@ internal sealed class EfRequestCardCopies(TapDbContext db) : IRequestCardCopies
     {
         db.RequestCards.Add(new RequestCardRecord
         {
-            RequestId = card.RequestId, Role = card.Role.ToString(), PersonId = card.PersonId, ChannelId = card.ChannelId,
-            ServiceUrl = card.ServiceUrl, ConversationId = card.ConversationId, MessageId = card.MessageId, BotId = card.BotId,
+            RequestId = card.RequestId, Role = card.Role.ToString(), PersonId = card.PersonId,
+            Address = new() { ChannelId = card.ChannelId, ServiceUrl = card.ServiceUrl, ConversationId = card.ConversationId, BotId = card.BotId },
+            MessageId = card.MessageId,
         });
         try
         {
@@ -41,7 +39,7 @@ internal sealed class EfRequestCardCopies(TapDbContext db) : IRequestCardCopies
     public async Task<IReadOnlyList<RequestCardCopy>> ListAsync(Guid requestId, CancellationToken ct)
     {
         var rows = await db.RequestCards.AsNoTracking().Where(c => c.RequestId == requestId).OrderBy(c => c.Id).ToListAsync(ct);
-        return rows.Select(r => new RequestCardCopy(r.RequestId, Enum.Parse<RequestCardRole>(r.Role), r.PersonId, r.ChannelId, r.ServiceUrl,
-            r.ConversationId, r.MessageId, r.BotId)).ToList();
+        return rows.Select(r => new RequestCardCopy(r.RequestId, Enum.Parse<RequestCardRole>(r.Role), r.PersonId, r.Address.ChannelId, r.Address.ServiceUrl,
+            r.Address.ConversationId, r.MessageId, r.Address.BotId)).ToList();
     }
 }

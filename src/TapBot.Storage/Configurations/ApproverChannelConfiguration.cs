@@ -10,11 +10,8 @@ internal sealed class ApproverChannelConfiguration : IEntityTypeConfiguration<Ap
         e.ToTable("approver_channels");
         e.HasKey(c => c.TenantId);
         e.Property(c => c.TenantId).HasMaxLength(64);
-        e.Property(c => c.ChannelId).HasMaxLength(64);
-        e.Property(c => c.ServiceUrl).HasMaxLength(2048);
-        e.Property(c => c.ConversationId).HasMaxLength(512);
+        e.OwnsAddress(c => c.Address);
         e.Property(c => c.TeamId).HasMaxLength(512);
-        e.Property(c => c.BotId).HasMaxLength(256);
         e.Property(c => c.SetBy).HasMaxLength(64);
     }
 }

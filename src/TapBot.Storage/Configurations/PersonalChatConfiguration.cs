@@ -11,10 +11,7 @@ internal sealed class PersonalChatConfiguration : IEntityTypeConfiguration<Perso
         e.HasKey(c => new { c.TenantId, c.PersonId });
         e.Property(c => c.TenantId).HasMaxLength(64);
         e.Property(c => c.PersonId).HasMaxLength(64);
-        e.Property(c => c.ChannelId).HasMaxLength(64);
-        e.Property(c => c.ServiceUrl).HasMaxLength(2048);
-        e.Property(c => c.ConversationId).HasMaxLength(512);
-        e.Property(c => c.BotId).HasMaxLength(256);
+        e.OwnsAddress(c => c.Address);
         e.Property(c => c.UserId).HasMaxLength(256);
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
         e.Property(c => c.SeenAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

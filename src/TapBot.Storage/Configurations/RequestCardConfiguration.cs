@@ -12,10 +12,7 @@ internal sealed class RequestCardConfiguration : IEntityTypeConfiguration<Reques
         e.HasIndex(c => c.RequestId);
         e.Property(c => c.Role).HasMaxLength(32);
         e.Property(c => c.PersonId).HasMaxLength(64);
-        e.Property(c => c.ChannelId).HasMaxLength(64);
-        e.Property(c => c.ServiceUrl).HasMaxLength(2048);
-        e.Property(c => c.ConversationId).HasMaxLength(512);
+        e.OwnsAddress(c => c.Address);
         e.Property(c => c.MessageId).HasMaxLength(256);
-        e.Property(c => c.BotId).HasMaxLength(256);
     }
 }
