@@ -131,3 +131,22 @@ internal sealed class FakeAudit : TapBot.Domain.Ports.IAuditTrail
 
     public Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken ct) => throw new NotSupportedException();
 }
+
+/// <summary>
+/// The people of the domain rule tests, added to a <see cref="FakeDirectory"/>: an approver, a privileged approver, a
+/// helpdesk operator and two people without roles; <see cref="Roles"/> gives their groups those roles.
+/// </summary>
+internal sealed record Cast(Person Megan, Person Isaiah, Person Lynne, Person Adele, Person Alex)
+{
+    public static Cast In(FakeDirectory directory) => new(
+        directory.Add("Megan Bowen", "megan@contoso.com", "approvers"),
+        directory.Add("Isaiah Langer", "isaiah@contoso.com", "privileged"),
+        directory.Add("Lynne Robbins", "lynne@contoso.com", "helpdesk"),
+        directory.Add("Adele Vance", "adele@contoso.com"),
+        directory.Add("Alex Wilber", "alex@contoso.com"));
+
+    public static IOptions<RoleOptions> Roles => FakeDirectory.Roles(o =>
+        (o.HelpdeskGroupIds, o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["helpdesk"], ["approvers"], ["privileged"]));
+
+    public static TapBot.Domain.Requester As(Person p) => new(p.Id, p.DisplayName);
+}

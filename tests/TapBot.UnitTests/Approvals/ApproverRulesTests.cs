@@ -13,29 +13,15 @@ public sealed class ApproverRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeDirectory _directory = new();
-    private readonly Person _megan;
-    private readonly Person _isaiah;
-    private readonly Person _adele;
-    private readonly Person _alex;
-    private readonly Person _lynne;
+    private readonly Person _megan, _isaiah, _lynne, _adele, _alex;
 
-    public ApproverRulesTests()
-    {
-        _megan = _directory.Add("Megan Bowen", "megan@contoso.com", "approvers");
-        _isaiah = _directory.Add("Isaiah Langer", "isaiah@contoso.com", "privileged");
-        _adele = _directory.Add("Adele Vance", "adele@contoso.com");
-        _alex = _directory.Add("Alex Wilber", "alex@contoso.com");
-        _lynne = _directory.Add("Lynne Robbins", "lynne@contoso.com", "helpdesk");
-    }
+    public ApproverRulesTests() => (_megan, _isaiah, _lynne, _adele, _alex) = Cast.In(_directory);
 
-    private ApproverRules Rules(bool allowManager = true, bool channel = false)
-    {
-        var roles = FakeDirectory.Roles(o => (o.HelpdeskGroupIds, o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["helpdesk"], ["approvers"], ["privileged"]));
-        return new ApproverRules(new RoleResolver(_directory, roles), new PrivilegedTargets(roles), new OneChannel(channel),
+    private ApproverRules Rules(bool allowManager = true, bool channel = false) =>
+        new(new RoleResolver(_directory, Cast.Roles), new PrivilegedTargets(Cast.Roles), new OneChannel(channel),
             Options.Create(new ApprovalOptions { AllowManager = allowManager }));
-    }
 
-    private static Requester As(Person p) => new(p.Id, p.DisplayName);
+    private static Requester As(Person p) => Cast.As(p);
 
     private ApprovalView View(Person requester, Person target, Person? manager = null) => new(
         AccessRequest.Create(requester.Id == target.Id ? RequestKind.Recovery : RequestKind.OnBehalf, "t", requester.Id, target.Id, target.Id, 60, null, true,

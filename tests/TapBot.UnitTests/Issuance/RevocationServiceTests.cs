@@ -14,28 +14,19 @@ public sealed class RevocationServiceTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeDirectory _directory = new();
     private readonly FakeAudit _audit = new();
-    private readonly Person _megan;
-    private readonly Person _isaiah;
-    private readonly Person _lynne;
-    private readonly Person _adele;
+    private readonly Person _megan, _isaiah, _lynne, _adele;
 
     public RevocationServiceTests()
     {
-        _megan = _directory.Add("Megan Bowen", "megan@contoso.com", "approvers");
-        _isaiah = _directory.Add("Isaiah Langer", "isaiah@contoso.com", "privileged");
-        _lynne = _directory.Add("Lynne Robbins", "lynne@contoso.com", "helpdesk");
-        _adele = _directory.Add("Adele Vance", "adele@contoso.com");
+        (_megan, _isaiah, _lynne, _adele, _) = Cast.In(_directory);
         _directory.Passes[_adele.Id] = new TemporaryAccessPass("pass-1", Now, Now, 60, true, true, "EnabledByPolicy");
     }
 
     /// <summary>Refusals never reach the request store or delivery.</summary>
-    private RevocationService Service()
-    {
-        var roles = FakeDirectory.Roles(o => (o.HelpdeskGroupIds, o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["helpdesk"], ["approvers"], ["privileged"]));
-        return new RevocationService(_directory, _directory, new RoleResolver(_directory, roles), new PrivilegedTargets(roles), null!, _audit, null!, new FakeTimeProvider(Now));
-    }
+    private RevocationService Service() =>
+        new(_directory, _directory, new RoleResolver(_directory, Cast.Roles), new PrivilegedTargets(Cast.Roles), null!, _audit, null!, new FakeTimeProvider(Now));
 
-    private static Requester As(Person p) => new(p.Id, p.DisplayName);
+    private static Requester As(Person p) => Cast.As(p);
 
     [Fact]
     public async Task Prepare_ByAnApprover_AsksToConfirmThePassShown()
