@@ -44,7 +44,7 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
             return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **issue TAP for** and the person to get a new one."));
         }
 
-        if (RecipientResolver.Parse(context.Data.Text("recipient")) is not { } recipient)
+        if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
         {
             return CardResponses.Card(StatusCards.Refused("Choose who receives the code: the person, their manager, or you."));
         }

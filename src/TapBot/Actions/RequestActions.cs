@@ -31,7 +31,7 @@ public sealed class RequestPassAction(RequestSubmitService submissions, IRequest
         if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to send the request.");
         if (!context.Data.IsForm(FormVersion.Request))
             return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **request TAP** to get a new one."));
-        if (RecipientResolver.Parse(context.Data.Text("recipient")) is not { } recipient)
+        if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
             return CardResponses.Card(StatusCards.Refused("Choose who receives the code."));
 
         var outcome = await submissions.SubmitAsync(context.Requester, tenant.Id,
