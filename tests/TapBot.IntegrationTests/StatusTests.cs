@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TapBot.Conversations;
-using TapBot.Domain.Ports;
-using TapBot.Teams;
 
 namespace TapBot.IntegrationTests;
 
