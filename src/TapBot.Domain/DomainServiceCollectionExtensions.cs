@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TapBot.Domain.Configuration;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Roles;
 using TapBot.Domain.Status;
@@ -9,23 +10,30 @@ namespace TapBot.Domain;
 
 public static class DomainServiceCollectionExtensions
 {
-    /// <summary>Registers TapBot's domain services and binds <see cref="RoleOptions"/>.</summary>
+    /// <summary>Registers TapBot's domain services and binds (and checks at start) the Roles, Issuance and Approval settings.</summary>
     public static IServiceCollection AddTapDomain(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RoleOptions>().Bind(configuration.GetSection(RoleOptions.Section));
+        services.AddCheckedOptions<RoleOptions>(configuration, RoleOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RoleResolver>();
         services.AddSingleton<PrivilegedTargets>();
         services.AddScoped<TapStatusService>();
-        services.AddOptions<IssuanceOptions>().Bind(configuration.GetSection(IssuanceOptions.Section));
+        services.AddCheckedOptions<IssuanceOptions>(configuration, IssuanceOptions.Section);
         services.AddScoped<IssuanceService>();
         services.AddScoped<ReasonCheck>();
         services.AddScoped<RecipientResolver>();
         services.AddScoped<PassIssuer>();
         services.AddScoped<TargetEligibility>();
         services.AddScoped<Audit.AuditQueryService>();
-        services.AddOptions<Approvals.ApprovalOptions>().Bind(configuration.GetSection(Approvals.ApprovalOptions.Section));
-        services.AddScoped<Approvals.ApprovalService>();
+        services.AddCheckedOptions<Approvals.ApprovalOptions>(configuration, Approvals.ApprovalOptions.Section);
+        services.AddScoped<Approvals.ApprovalViews>();
+        services.AddScoped<Approvals.ApproverRules>();
+        services.AddScoped<Approvals.RequestTargets>();
+        services.AddScoped<Approvals.RequestExpiry>();
+        services.AddScoped<Approvals.RequestFormService>();
+        services.AddScoped<Approvals.RequestSubmitService>();
+        services.AddScoped<Approvals.RequestDecisionService>();
+        services.AddScoped<Approvals.ApprovalDeadlineService>();
         services.AddScoped<RevocationService>();
         services.AddScoped<RedactionService>();
         services.AddScoped<RecoveryService>();

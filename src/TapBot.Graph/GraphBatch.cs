@@ -26,7 +26,7 @@ internal sealed class GraphBatch(GraphServiceClient graph, GraphOptions options)
     public sealed record Answer(string Operation, int Status, byte[]? Body, TimeSpan? RetryAfter);
 
     /// <summary>Sends the requests as one batch, then again those answered 429/503/504, while retries and time allow.</summary>
-    /// <exception cref="DirectoryException">The batch itself failed (unreachable, timed out, throttled beyond retries).</exception>
+    /// <exception cref="EntraException">The batch itself failed (unreachable, timed out, throttled beyond retries).</exception>
     public async Task<Dictionary<string, Answer>> SendAsync(IReadOnlyDictionary<string, Request> requests, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -59,7 +59,7 @@ internal sealed class GraphBatch(GraphServiceClient graph, GraphOptions options)
         return new Answer(operation, (int)message.StatusCode, body, retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter);
     }
 
-    /// <summary>One answer as the single call would have given it: the object, or its error as a <see cref="DirectoryException"/>.</summary>
+    /// <summary>One answer as the single call would have given it: the object, or its error as a <see cref="EntraException"/>.</summary>
     public static async Task<Fetched<T?>> ReadAsync<T>(Answer answer, ParsableFactory<T> factory, CancellationToken ct) where T : IParsable
     {
         var result = answer.Status is >= 200 and < 300
@@ -69,11 +69,11 @@ internal sealed class GraphBatch(GraphServiceClient graph, GraphOptions options)
         return result;
     }
 
-    private static async Task<DirectoryException> ErrorAsync(Answer answer, CancellationToken ct)
+    private static async Task<EntraException> ErrorAsync(Answer answer, CancellationToken ct)
     {
         if (answer.Status == 0)
         {
-            return new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph's $batch answer left out {answer.Operation}.");
+            return new EntraException(EntraFailure.Unavailable, $"Microsoft Graph's $batch answer left out {answer.Operation}.");
         }
 
         ApiException error;
@@ -102,7 +102,7 @@ internal sealed class GraphBatch(GraphServiceClient graph, GraphOptions options)
         {
             return Fetched<TOut>.Of(map(part.Value));
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             return Fetched<TOut>.Failed(e);
         }

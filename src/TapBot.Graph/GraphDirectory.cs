@@ -29,7 +29,7 @@ internal sealed class GraphDirectory(GraphServiceClient graph, GraphBatch batch)
                 graph.Users[idOrUserPrincipalName].GetAsync(r => r.QueryParameters.Select = PersonProperties, ct));
             return user is null ? null : ToPerson(user);
         }
-        catch (DirectoryException e) when (GraphErrors.IsNotFound(e.InnerException!))
+        catch (EntraException e) when (GraphErrors.IsNotFound(e.InnerException!))
         {
             return null;
         }
@@ -44,7 +44,7 @@ internal sealed class GraphDirectory(GraphServiceClient graph, GraphBatch batch)
                 graph.Users[personId].Manager.GetAsync(r => r.QueryParameters.Select = PersonProperties, ct));
             return manager is User user ? ToPerson(user) : null;
         }
-        catch (DirectoryException e) when (GraphErrors.IsNotFound(e.InnerException!))
+        catch (EntraException e) when (GraphErrors.IsNotFound(e.InnerException!))
         {
             return null;
         }

@@ -6,7 +6,7 @@ using TapBot.Domain.Telemetry;
 
 namespace TapBot.Graph;
 
-/// <summary>Turns SDK failures into <see cref="DirectoryException"/>, keeping Graph's code and message but no tokens.</summary>
+/// <summary>Turns SDK failures into <see cref="EntraException"/>, keeping Graph's code and message but no tokens.</summary>
 internal static class GraphErrors
 {
     public static async Task<T> Guard<T>(string operation, Func<Task<T>> call)
@@ -17,7 +17,7 @@ internal static class GraphErrors
         {
             return await Translated(operation, call);
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             outcome = Outcome(e);
             throw;
@@ -46,7 +46,7 @@ internal static class GraphErrors
     }
 
     /// <summary>How a call's outcome is counted: <c>ok</c>, <c>not_found</c>, or the failure.</summary>
-    public static string Outcome(DirectoryException? e) =>
+    public static string Outcome(EntraException? e) =>
         e is null ? "ok" : IsNotFound(e.InnerException) ? "not_found" : e.Failure.ToString().ToLowerInvariant();
 
     private static async Task<T> Translated<T>(string operation, Func<Task<T>> call)
@@ -71,11 +71,11 @@ internal static class GraphErrors
         }
         catch (HttpRequestException e)
         {
-            throw new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph could not be reached for {operation}.", e);
+            throw new EntraException(EntraFailure.Unavailable, $"Microsoft Graph could not be reached for {operation}.", e);
         }
         catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {
-            throw new DirectoryException(DirectoryFailure.Unavailable, $"Microsoft Graph did not answer {operation} in time.", e);
+            throw new EntraException(EntraFailure.Unavailable, $"Microsoft Graph did not answer {operation} in time.", e);
         }
     }
 
@@ -83,16 +83,16 @@ internal static class GraphErrors
     public static bool IsNotFound(Exception? e) => e is ApiException { ResponseStatusCode: 404 };
 
     /// <summary>A failed Graph answer as TapBot's exception: 401/403 denied, 429 throttled, 5xx unavailable, else rejected.</summary>
-    public static DirectoryException Translate(string operation, int status, string? code, string? message, Exception inner)
+    public static EntraException Translate(string operation, int status, string? code, string? message, Exception inner)
     {
         var failure = status switch
         {
-            401 or 403 => DirectoryFailure.AccessDenied,
-            429 => DirectoryFailure.Throttled,
-            >= 500 => DirectoryFailure.Unavailable,
-            _ => DirectoryFailure.Rejected,
+            401 or 403 => EntraFailure.AccessDenied,
+            429 => EntraFailure.Throttled,
+            >= 500 => EntraFailure.Unavailable,
+            _ => EntraFailure.Rejected,
         };
-        return new DirectoryException(failure, $"Microsoft Graph answered {status} ({code ?? "no code"}) to {operation}.", inner)
+        return new EntraException(failure, $"Microsoft Graph answered {status} ({code ?? "no code"}) to {operation}.", inner)
         {
             GraphCode = code,
             GraphMessage = message,

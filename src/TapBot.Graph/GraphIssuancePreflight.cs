@@ -45,7 +45,7 @@ internal sealed class GraphIssuancePreflight(GraphServiceClient graph, GraphOpti
         {
             answers = await _batch.SendAsync(requests, ct);
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             // The batch itself failed (unreachable, timed out, throttled beyond retries): every part carries the failure.
             return new Preflight(Fetched<IReadOnlySet<string>>.Failed(e), Fetched<Person?>.Failed(e), Fetched<Domain.Passes.TapPolicy>.Failed(e),
@@ -55,7 +55,7 @@ internal sealed class GraphIssuancePreflight(GraphServiceClient graph, GraphOpti
         }
 
         var memberships = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        DirectoryException? membershipFailure = null;
+        EntraException? membershipFailure = null;
         for (var i = 0; i < chunks.Count; i++)
         {
             var chunk = await GraphBatch.ReadAsync(answers["requester" + i], CheckMemberObjectsPostResponse.CreateFromDiscriminatorValue, ct);

@@ -1,3 +1,5 @@
+using TapBot.Domain.Configuration;
+
 namespace TapBot.Graph;
 
 public enum GraphMode
@@ -18,7 +20,7 @@ public enum GraphCredentialType
 }
 
 /// <summary>How TapBot reaches Microsoft Graph. Bound from the <c>Graph</c> section.</summary>
-public sealed class GraphOptions
+public sealed class GraphOptions : ICheckedOptions
 {
     public const string Section = "Graph";
     public const string LiveBaseUrl = "https://graph.microsoft.com/v1.0";

@@ -73,7 +73,7 @@ internal static class GraphPrivilegeFacts
         {
             return Fetched<IReadOnlyList<DirectoryObject>>.Of(await GraphDirectory.AllPagesAsync(graph, personId, first.Value, ct));
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             return Fetched<IReadOnlyList<DirectoryObject>>.Failed(e);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using TapBot.Domain.Configuration;
 using TapBot.Domain.Diagnostics;
 using TapBot.Domain.Ports;
 
@@ -12,9 +13,7 @@ public static class GraphServiceCollectionExtensions
     /// <summary>Registers the Graph gateway: one GraphServiceClient and the ports it implements.</summary>
     public static IServiceCollection AddTapGraph(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphOptions>()
-            .Bind(configuration.GetSection(GraphOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Graph settings are invalid.");
+        services.AddCheckedOptions<GraphOptions>(configuration, GraphOptions.Section);
         services.AddSingleton(sp => GraphClientBuilder.Build(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton(sp => new GraphBatch(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<IDirectory>(sp => new GraphDirectory(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<GraphBatch>()));

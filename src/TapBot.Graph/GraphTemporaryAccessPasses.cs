@@ -33,7 +33,7 @@ internal sealed class GraphTemporaryAccessPasses(GraphServiceClient graph) : ITe
     {
         if (config is not TemporaryAccessPassAuthenticationMethodConfiguration tap)
         {
-            throw new DirectoryException(DirectoryFailure.Rejected, "Graph returned the TAP policy without its @odata.type.");
+            throw new EntraException(EntraFailure.Rejected, "Graph returned the TAP policy without its @odata.type.");
         }
 
         return new TapPolicy(
@@ -58,7 +58,7 @@ internal sealed class GraphTemporaryAccessPasses(GraphServiceClient graph) : ITe
             }, cancellationToken: ct));
         if (created?.TemporaryAccessPass is not { Length: > 0 } code)
         {
-            throw new DirectoryException(DirectoryFailure.Rejected, "Graph created a pass but returned no code.");
+            throw new EntraException(EntraFailure.Rejected, "Graph created a pass but returned no code.");
         }
 
         // The SDK model keeps the code; drop our reference to it as soon as it is wrapped.
@@ -77,7 +77,7 @@ internal sealed class GraphTemporaryAccessPasses(GraphServiceClient graph) : ITe
                 return true;
             });
         }
-        catch (DirectoryException e) when (GraphErrors.IsNotFound(e.InnerException))
+        catch (EntraException e) when (GraphErrors.IsNotFound(e.InnerException))
         {
             // Already gone (replaced, deleted by an admin): the goal is reached.
         }

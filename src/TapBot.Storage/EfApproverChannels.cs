@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage;
@@ -7,18 +8,17 @@ namespace TapBot.Storage;
 internal sealed class ApproverChannelRecord
 {
     public string TenantId { get; set; } = "";
-    public string ChannelId { get; set; } = "";
-    public string ServiceUrl { get; set; } = "";
-    public string ConversationId { get; set; } = "";
+    public ConversationAddressRecord Address { get; set; } = new();
     public string? TeamId { get; set; }
-    public string BotId { get; set; } = "";
     public string SetBy { get; set; } = "";
     public long SetAtUtcTicks { get; set; }
 }
 
 /// <summary><see cref="IApproverChannels"/> on EF Core; setting it again replaces the previous channel.</summary>
-internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels
+internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels, IApproversChannelStatus
 {
+    public Task<bool> IsSetAsync(string tenantId, CancellationToken ct) => db.ApproverChannels.AnyAsync(c => c.TenantId == tenantId, ct);
+
     public async Task SetAsync(ApproverChannel channel, CancellationToken ct)
     {
         var row = await db.ApproverChannels.FindAsync([channel.TenantId], ct);
@@ -28,11 +28,11 @@ internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels
             db.ApproverChannels.Add(row);
         }
 
-        row.ChannelId = channel.ChannelId;
-        row.ServiceUrl = channel.ServiceUrl;
-        row.ConversationId = channel.ConversationId;
+        row.Address.ChannelId = channel.ChannelId;
+        row.Address.ServiceUrl = channel.ServiceUrl;
+        row.Address.ConversationId = channel.ConversationId;
+        row.Address.BotId = channel.BotId;
         row.TeamId = channel.TeamId;
-        row.BotId = channel.BotId;
         row.SetBy = channel.SetBy;
         row.SetAtUtcTicks = channel.SetAt.UtcTicks;
         await db.SaveChangesAsync(ct);
@@ -42,7 +42,7 @@ internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels
     public async Task<ApproverChannel?> GetAsync(string tenantId, CancellationToken ct)
     {
         var r = await db.ApproverChannels.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == tenantId, ct);
-        return r is null ? null : new ApproverChannel(r.TenantId, r.ChannelId, r.ServiceUrl, r.ConversationId, r.TeamId, r.BotId, r.SetBy,
+        return r is null ? null : new ApproverChannel(r.TenantId, r.Address.ChannelId, r.Address.ServiceUrl, r.Address.ConversationId, r.TeamId, r.Address.BotId, r.SetBy,
             new DateTimeOffset(r.SetAtUtcTicks, TimeSpan.Zero));
     }
 }

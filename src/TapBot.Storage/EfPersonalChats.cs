@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage;
@@ -15,10 +16,10 @@ internal sealed class EfPersonalChats(TapDbContext db) : IPersonalChats
             db.PersonalChats.Add(row);
         }
 
-        row.ChannelId = chat.ChannelId;
-        row.ServiceUrl = chat.ServiceUrl;
-        row.ConversationId = chat.ConversationId;
-        row.BotId = chat.BotId;
+        row.Address.ChannelId = chat.ChannelId;
+        row.Address.ServiceUrl = chat.ServiceUrl;
+        row.Address.ConversationId = chat.ConversationId;
+        row.Address.BotId = chat.BotId;
         row.SeenAt = chat.SeenAt;
         row.UserId = chat.UserId ?? row.UserId;
         try
@@ -53,5 +54,5 @@ internal sealed class EfPersonalChats(TapDbContext db) : IPersonalChats
     }
 
     private static PersonalChat ToChat(PersonalChatRecord row) =>
-        new(row.TenantId, row.PersonId, row.ChannelId, row.ServiceUrl, row.ConversationId, row.BotId, row.SeenAt, row.UserId);
+        new(row.TenantId, row.PersonId, row.Address.ChannelId, row.Address.ServiceUrl, row.Address.ConversationId, row.Address.BotId, row.SeenAt, row.UserId);
 }

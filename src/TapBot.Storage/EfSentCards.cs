@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage;

@@ -5,10 +5,7 @@ internal sealed class PersonalChatRecord
 {
     public string TenantId { get; set; } = "";
     public string PersonId { get; set; } = "";
-    public string ChannelId { get; set; } = "";
-    public string ServiceUrl { get; set; } = "";
-    public string ConversationId { get; set; } = "";
-    public string BotId { get; set; } = "";
+    public ConversationAddressRecord Address { get; set; } = new();
     public DateTimeOffset SeenAt { get; set; }
     public string? UserId { get; set; }
 }

@@ -1,7 +1,9 @@
+using TapBot.Domain.Configuration;
+
 namespace TapBot.Storage;
 
 /// <summary>Where TapBot keeps its state. Bound from the <c>Storage</c> section.</summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : ICheckedOptions
 {
     public const string Section = "Storage";
 

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TapBot.Conversations;
 using TapBot.Domain.Audit;
+using TapBot.Domain.Configuration;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage;
@@ -13,8 +16,10 @@ public static class StorageServiceCollectionExtensions
     /// <summary>Registers the database and the stores built on it; migrates at start unless told not to.</summary>
     public static IServiceCollection AddTapStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        // The provider decides which context type is registered, so this section is read now as well as bound.
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(options);
+        services.AddCheckedOptions<StorageOptions>(configuration, StorageOptions.Section);
         if (options.IsPostgreSql)
         {
             services.AddDbContext<TapDbContext, PostgresTapDbContext>(db => db.UseNpgsql(options.EffectiveConnectionString()));
@@ -33,10 +38,13 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();
-        services.AddScoped<IApproverChannels, EfApproverChannels>();
-        services.AddScoped<IRequestCards, EfRequestCards>();
+        services.AddScoped<EfApproverChannels>();
+        services.AddScoped<IApproverChannels>(sp => sp.GetRequiredService<EfApproverChannels>());
+        services.AddScoped<IApproversChannelStatus>(sp => sp.GetRequiredService<EfApproverChannels>());
+        services.AddScoped<IRequestCardCopies, EfRequestCardCopies>();
         services.AddScoped<ISentCards, EfSentCards>();
-        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section));
+        services.AddCheckedOptions<AuditOptions>(configuration, AuditOptions.Section);
+        services.AddSingleton<IValidateOptions<AuditOptions>>(new AuditChainKeyCheck(configuration, options));
         services.AddHostedService<AuditRetentionJob>();
         if (options.MigrateOnStart)
         {
@@ -44,6 +52,13 @@ public static class StorageServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>Audit:ChainKey (or the key file it falls back to) must be usable before anything is written.</summary>
+    private sealed class AuditChainKeyCheck(IConfiguration configuration, StorageOptions storage) : IValidateOptions<AuditOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, AuditOptions options) =>
+            AuditChainKeySource.Problem(configuration, storage) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 
     private sealed class MigrateOnStart(IServiceProvider services) : IHostedService

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using TapBot.Cards;
-using TapBot.Commands;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Requests;
 using TapBot.Domain.Ports;
@@ -30,7 +29,7 @@ public static class CardCatalog
         { "status-not-found", s => StatusCards.NotFound(new(s.Query)) },
         { "refused", s => StatusCards.Refused($"{s.Adele.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can issue them a pass.") },
 
-        { "issue-pick-person", s => CardOf(ChatCommands.IssueReply(new PrepareOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]))) },
+        { "issue-pick-person", s => Reply(OutcomeReplies.IssueForm(new PrepareOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]))) },
         { "issue-form", s => PasscodeCards.Form(s.Form(s.Adele)) },
         { "issue-form-one-time-forced", s => PasscodeCards.Form(s.Form(s.Adele, oneTimeForced: true)) },
         { "issue-form-with-warnings", s => PasscodeCards.Form(s.Form(s.Lynne, warnings: s.Warnings(s.Lynne))) },
@@ -64,7 +63,7 @@ public static class CardCatalog
         { "passcode-redacted-removed", _ => PasscodeCards.Redacted("removed") },
 
         { "revoke-confirm", s => PasscodeCards.ConfirmRevoke(new(s.Adele, Samples.Usable)) },
-        { "revoke-ambiguous", s => CardOf(ChatCommands.RevokeReply(new RevokeOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]), s.Issuer)) },
+        { "revoke-ambiguous", s => Reply(OutcomeReplies.Revoke(new RevokeOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]), s.Issuer)) },
         { "revoked", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: false), s.Issuer) },
         { "revoked-card-redacted", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: true), s.Issuer) },
 
@@ -72,10 +71,10 @@ public static class CardCatalog
         { "policy-on-groups-one-time", _ => PolicyCard.Build(Samples.PolicyForGroups, Samples.Now) },
         { "policy-off", _ => PolicyCard.Build(Samples.PolicyOff, Samples.Now) },
 
-        { "problem-throttled", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Throttled, "429")) },
-        { "problem-unavailable", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Unavailable, "503")) },
-        { "problem-access-denied", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.AccessDenied, "403")) },
-        { "problem-rejected", _ => ProblemCards.Directory(new DirectoryException(DirectoryFailure.Rejected, "400")) },
+        { "problem-throttled", _ => ProblemCards.Directory(new EntraException(EntraFailure.Throttled, "429")) },
+        { "problem-unavailable", _ => ProblemCards.Directory(new EntraException(EntraFailure.Unavailable, "503")) },
+        { "problem-access-denied", _ => ProblemCards.Directory(new EntraException(EntraFailure.AccessDenied, "403")) },
+        { "problem-rejected", _ => ProblemCards.Directory(new EntraException(EntraFailure.Rejected, "400")) },
     };
 
     public static IEnumerable<string> Names => Entries.Keys.Order(StringComparer.Ordinal);
@@ -86,5 +85,5 @@ public static class CardCatalog
     public static JsonObject Build(string name, Samples samples) => Entries[name](samples);
 
     /// <summary>For cards that only exist inside a reply (the command answers word some cards themselves).</summary>
-    private static JsonObject CardOf(Microsoft.Bot.Schema.IMessageActivity reply) => CardResponses.CardOf(reply);
+    private static JsonObject Reply(CardReply reply) => reply.Card;
 }

@@ -2,7 +2,8 @@ namespace TapBot.CardTests;
 
 /// <summary>
 /// Every catalog card equals its golden file, so a change to a card shows up in review as a JSON diff.
-/// <c>UPDATE_GOLDEN=1</c> rewrites the files instead of comparing (and deletes none: remove an orphan by hand).
+/// <c>UPDATE_GOLDEN=1</c> rewrites the files that differ, and fails for each one it rewrote so the run cannot pass
+/// unseen (it deletes none: remove an orphan by hand). Review the diff, then run again without it.
 /// </summary>
 [Collection(GoldenFiles.Collection)]
 public sealed class GoldenFileTests
@@ -19,7 +20,9 @@ public sealed class GoldenFileTests
         var path = GoldenFile.PathOf(name);
         if (Update)
         {
-            File.WriteAllText(path, card);
+            var unchanged = File.Exists(path) && GoldenFile.Difference(File.ReadAllText(path), card) is null;
+            if (!unchanged) File.WriteAllText(path, card);
+            Assert.True(unchanged, $"golden/{name}.json was rewritten (UPDATE_GOLDEN=1). Review the diff, then run the tests again without UPDATE_GOLDEN.");
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.IntegrationTests;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.IntegrationTests;

@@ -26,19 +26,11 @@ public sealed class IssuanceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     private JsonObject Choice(string upnPrefix, string lifetime = "120", string oneTime = "true", string reason = "INC-4711") =>
-        new() { ["personId"] = _bot.User(upnPrefix).Id, ["v"] = "2", ["lifetime"] = lifetime, ["oneTime"] = oneTime, ["reason"] = reason };
+        IssueForms.Choice(_bot, upnPrefix, lifetime, oneTime, reason);
 
-    /// <summary>Every string value, decoded (JSON text would escape characters such as + in a code).</summary>
-    private static string Text(JsonNode? node) => string.Join("\n", BotReplies.Strings(node));
+    private static string Text(JsonNode? node) => IssueForms.Text(node);
 
-    /// <summary>The code in the passcode card the bot posted to a person's personal chat, or null.</summary>
-    private string? DeliveredCode(string upnPrefix)
-    {
-        var conversation = "a:personal-" + _bot.User(upnPrefix).Id;
-        var delivered = _bot.Connector.Calls.Where(c => c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(conversation)
-                                                       && Text(c.Body).Contains("Your Temporary Access Pass")).ToList();
-        return delivered.Count == 0 ? null : BotReplies.FindPasscode(delivered.Single().Body!);
-    }
+    private string? DeliveredCode(string upnPrefix) => IssueForms.DeliveredCode(_bot, upnPrefix);
 
     [Fact]
     public async Task Approver_IssuesForAColleague_TheCodeGoesOnlyToTheirPersonalChat()
@@ -71,76 +63,6 @@ public sealed class IssuanceTests : IAsyncLifetime
         var delivered = _bot.Connector.Calls.Single(c => Text(c.Body).Contains(code)).Body!;
         Assert.DoesNotContain(code, delivered["summary"]?.GetValue<string>() ?? "");
         Assert.Null(delivered["text"]);
-    }
-
-    [Fact]
-    public async Task RevokeFromTheReceipt_DeletesThePass_AndRedactsTheDeliveredCard()
-    {
-        await _bot.SayAsync("adele", "hi");
-        var receipt = await _bot.ClickAsync("megan", "issuePass", Choice("adele"));
-        var code = DeliveredCode("adele")!;
-        var revoke = receipt["value"]!["actions"]![0]!;
-        Assert.Equal("revokePass", revoke["verb"]!.GetValue<string>());
-        _bot.Connector.Clear();
-
-        var response = await _bot.ClickAsync("megan", "revokePass", revoke["data"]!.AsObject().DeepClone().AsObject());
-
-        Assert.Contains("Temporary Access Pass revoked for Adele Vance", Text(response["value"]));
-        Assert.Contains("no longer shows it", Text(response["value"]));
-        Assert.Null(_bot.Tenant.State.GetPass(_bot.User("adele")));
-        var redaction = Assert.Single(_bot.Connector.Calls, c => c.Method == "PUT" && Uri.UnescapeDataString(c.Path).Contains("a:personal-" + _bot.User("adele").Id));
-        Assert.Contains("Temporary Access Pass revoked", Text(redaction.Body));
-        Assert.DoesNotContain(code, Text(redaction.Body));
-    }
-
-    [Fact]
-    public async Task RevokeCommand_AsksFirst_ThenRevokes()
-    {
-        var confirm = (await _bot.SayAsync("megan", "revoke TAP for lynne@contoso.com")).SingleCard();
-        Assert.Contains("Revoke Lynne Robbins's Temporary Access Pass?", Text(confirm));
-        Assert.NotNull(_bot.Tenant.State.GetPass(_bot.User("lynne"))); // nothing happened yet
-
-        var data = confirm["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
-        var response = await _bot.ClickAsync("megan", "revokePass", data);
-
-        Assert.Contains("revoked for Lynne Robbins", Text(response["value"]));
-        Assert.Null(_bot.Tenant.State.GetPass(_bot.User("lynne")));
-        Assert.Contains("Nothing was changed", Text((await _bot.ClickAsync("megan", "cancel"))["value"]));
-    }
-
-    [Fact]
-    public async Task Revoke_OfAReplacedPass_TouchesNothing()
-    {
-        var confirm = (await _bot.SayAsync("megan", "revoke TAP for lynne@contoso.com")).SingleCard();
-        var replacement = _bot.Tenant.State.CreatePass(_bot.User("lynne"), 60, null, true, 400);
-
-        var response = await _bot.ClickAsync("megan", "revokePass", confirm["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject());
-
-        Assert.Contains("changed since this card was shown", Text(response["value"]));
-        Assert.Equal(replacement.Id, _bot.Tenant.State.GetPass(_bot.User("lynne"))!.Id);
-    }
-
-    [Theory]
-    [InlineData("adele", "lynne@contoso.com", "Only TAP approvers can revoke")]
-    [InlineData("megan", "adele@contoso.com", "has no Temporary Access Pass to revoke")]
-    public async Task RevokeCommand_Refusals(string requester, string target, string expected)
-    {
-        Assert.Contains(expected, (await _bot.SayAsync(requester, "revoke TAP for " + target)).AllText);
-    }
-
-    [Fact]
-    public async Task RevokingAPrivilegedPersonsPass_NeedsAPrivilegedApprover()
-    {
-        await _bot.SayAsync("nestor", "hi");
-        await _bot.ClickAsync("isaiah", "issuePass", Choice("nestor"));
-        var passId = _bot.Tenant.State.GetPass(_bot.User("nestor"))!.Id;
-        var data = new JsonObject { ["personId"] = _bot.User("nestor").Id, ["passId"] = passId };
-
-        var refused = await _bot.ClickAsync("megan", "revokePass", data.DeepClone().AsObject());
-        var revoked = await _bot.ClickAsync("isaiah", "revokePass", data);
-
-        Assert.Contains("only a privileged approver can revoke", Text(refused["value"]));
-        Assert.Contains("revoked for Nestor Wilke", Text(revoked["value"]));
     }
 
     [Fact]

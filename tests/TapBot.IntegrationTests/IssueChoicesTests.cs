@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.IntegrationTests;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TapBot.Domain.Ports;
-using TapBot.Teams;
+using TapBot.Actions;
 
 namespace TapBot.IntegrationTests;
 

@@ -80,7 +80,10 @@ public sealed class CrashRecoveryTests : RealProcessesTest
         // Killed before Graph answered, the request never learnt the pass's id: that pass (whose code nobody has) stays.
         Assert.Equal(statusAtKill == "Approved", _tenant.State.GetPass(_tenant.State.GetUser(adele.Id)) is not null);
         Assert.True((await Audit(a => a.VerifyAsync(default))).Intact);
-        Assert.DoesNotContain(_connector.Calls, c => c.Body?.ToJsonString().Contains("Your Temporary Access Pass") == true && statusAtKill == "Approved");
+        // Killed before Graph answered, nobody ever gets a code; killed while delivering, only the dead instance's one
+        // attempt may have reached Teams: the new instance delivers nothing.
+        var codesSent = _connector.Calls.Count(c => c.Body?.ToJsonString().Contains("Your Temporary Access Pass") == true);
+        Assert.InRange(codesSent, 0, statusAtKill == "Approved" ? 0 : 1);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 using TapBot.IntegrationTests;
 using TapBot.SimulatedTenant;

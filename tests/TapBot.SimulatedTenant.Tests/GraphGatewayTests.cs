@@ -126,9 +126,9 @@ public sealed class GraphGatewayTests : GatewayTest
     [Fact]
     public async Task Create_RefusedByPolicy_KeepsGraphsMessage()
     {
-        var e = await Assert.ThrowsAsync<DirectoryException>(() => Passes.CreateAsync(Id("adele"), 600, null, true, default));
+        var e = await Assert.ThrowsAsync<EntraException>(() => Passes.CreateAsync(Id("adele"), 600, null, true, default));
 
-        Assert.Equal(DirectoryFailure.Rejected, e.Failure);
+        Assert.Equal(EntraFailure.Rejected, e.Failure);
         Assert.Equal("Invalid LifetimeInMinutes specified. The valid range between 60 and 480.", e.GraphMessage);
     }
 
@@ -180,15 +180,15 @@ public sealed class GraphGatewayTests : GatewayTest
     }
 
     [Theory]
-    [InlineData(429, DirectoryFailure.Throttled)]
-    [InlineData(503, DirectoryFailure.Unavailable)]
-    [InlineData(403, DirectoryFailure.AccessDenied)]
-    [InlineData(400, DirectoryFailure.Rejected)]
-    public async Task Failures_BecomeDirectoryExceptions(int status, DirectoryFailure expected)
+    [InlineData(429, EntraFailure.Throttled)]
+    [InlineData(503, EntraFailure.Unavailable)]
+    [InlineData(403, EntraFailure.AccessDenied)]
+    [InlineData(400, EntraFailure.Rejected)]
+    public async Task Failures_BecomeDirectoryExceptions(int status, EntraFailure expected)
     {
         Server.Faults.Add(new FaultRule { PathContains = "temporaryAccessPassMethods", Status = status, RetryAfterSeconds = 0, Times = 10 });
 
-        var e = await Assert.ThrowsAsync<DirectoryException>(() => Passes.GetCurrentAsync(Id("lynne"), default));
+        var e = await Assert.ThrowsAsync<EntraException>(() => Passes.GetCurrentAsync(Id("lynne"), default));
 
         Assert.Equal(expected, e.Failure);
         Assert.DoesNotContain("simulated-tenant", e.ToString()); // the bearer token the gateway sends
@@ -205,9 +205,9 @@ public sealed class GraphGatewayTests : GatewayTest
         await using var slow = await SimulatedTenantServer.StartAsync(Seed, "http://127.0.0.1:0", new EmulatorOptions { LatencyMs = 3000 });
         config["Graph:BaseUrl"] = slow.GraphBaseUrl;
 
-        var e = await Assert.ThrowsAsync<DirectoryException>(() => services.GetRequiredService<IDirectory>().GetPersonAsync(Id("adele"), default));
+        var e = await Assert.ThrowsAsync<EntraException>(() => services.GetRequiredService<IDirectory>().GetPersonAsync(Id("adele"), default));
 
-        Assert.Equal(DirectoryFailure.Unavailable, e.Failure);
+        Assert.Equal(EntraFailure.Unavailable, e.Failure);
         Assert.Contains("in time", e.Message);
     }
 
@@ -220,8 +220,8 @@ public sealed class GraphGatewayTests : GatewayTest
         }).Build();
         await using var services = new ServiceCollection().AddTapGraph(config).BuildServiceProvider();
 
-        var e = await Assert.ThrowsAsync<DirectoryException>(() => services.GetRequiredService<IDirectory>().GetPersonAsync("adele@contoso.com", default));
+        var e = await Assert.ThrowsAsync<EntraException>(() => services.GetRequiredService<IDirectory>().GetPersonAsync("adele@contoso.com", default));
 
-        Assert.Equal(DirectoryFailure.Unavailable, e.Failure);
+        Assert.Equal(EntraFailure.Unavailable, e.Failure);
     }
 }

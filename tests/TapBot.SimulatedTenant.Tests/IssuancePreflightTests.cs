@@ -131,13 +131,13 @@ public sealed class IssuancePreflightTests : GatewayTest
         Server.Faults.Add(new FaultRule { PathContains = "temporaryAccessPassMethods", Status = 403, Times = 2 });
 
         var (found, roundTrips) = await PreflightFor(Id("lynne"));
-        var single = await Assert.ThrowsAsync<DirectoryException>(() => Passes.GetCurrentAsync(Id("lynne"), default));
+        var single = await Assert.ThrowsAsync<EntraException>(() => Passes.GetCurrentAsync(Id("lynne"), default));
 
         Assert.Equal(1, roundTrips); // a 403 is not retried
         var e = found.CurrentPass.Failure!;
-        Assert.Equal((DirectoryFailure.AccessDenied, "accessDenied", "Request Authorization failed"), (e.Failure, e.GraphCode, e.GraphMessage));
+        Assert.Equal((EntraFailure.AccessDenied, "accessDenied", "Request Authorization failed"), (e.Failure, e.GraphCode, e.GraphMessage));
         Assert.Equal((single.Failure, single.GraphCode, single.GraphMessage, single.Message), (e.Failure, e.GraphCode, e.GraphMessage, e.Message));
-        Assert.Same(e, Assert.Throws<DirectoryException>(() => found.CurrentPass.Value));
+        Assert.Same(e, Assert.Throws<EntraException>(() => found.CurrentPass.Value));
         Assert.Equal("Lynne Robbins", found.Target.Value!.DisplayName);
         Assert.True(found.Policy.Value.IsEnabled);
     }
@@ -167,8 +167,8 @@ public sealed class IssuancePreflightTests : GatewayTest
         var (found, roundTrips) = await PreflightFor(Id("nestor"));
 
         Assert.Equal(3, roundTrips); // the first try and two retries, as Graph:MaxRetries says
-        Assert.Equal(DirectoryFailure.Throttled, Assert.Throws<DirectoryException>(() => Privileges.Of(found.TargetPrivilege)).Failure);
-        Assert.Equal(DirectoryFailure.Throttled, found.PolicyGroupMemberships.Failure!.Failure); // the policy names a group
+        Assert.Equal(EntraFailure.Throttled, Assert.Throws<EntraException>(() => Privileges.Of(found.TargetPrivilege)).Failure);
+        Assert.Equal(EntraFailure.Throttled, found.PolicyGroupMemberships.Failure!.Failure); // the policy names a group
         Assert.Equal("Nestor Wilke", found.Target.Value!.DisplayName);
     }
 
@@ -179,8 +179,8 @@ public sealed class IssuancePreflightTests : GatewayTest
 
         var (found, _) = await PreflightFor(Id("adele"));
 
-        Assert.Equal(DirectoryFailure.Unavailable, Assert.Throws<DirectoryException>(() => found.Policy.Value).Failure);
-        Assert.Equal(DirectoryFailure.Unavailable, found.PolicyGroupMemberships.Failure!.Failure);
+        Assert.Equal(EntraFailure.Unavailable, Assert.Throws<EntraException>(() => found.Policy.Value).Failure);
+        Assert.Equal(EntraFailure.Unavailable, found.PolicyGroupMemberships.Failure!.Failure);
         Assert.False(Privileges.Of(found.TargetPrivilege).IsPrivileged);
     }
 
@@ -195,20 +195,20 @@ public sealed class IssuancePreflightTests : GatewayTest
         var (found, _) = await PreflightFor(Id("adele"));
 
         Assert.Empty(found.PolicyGroupMemberships.Value);
-        Assert.Equal(DirectoryFailure.AccessDenied, found.TargetPrivilege.MemberOf.Failure!.Failure);
+        Assert.Equal(EntraFailure.AccessDenied, found.TargetPrivilege.MemberOf.Failure!.Failure);
         Assert.Equal(PrivilegedTargets.GroupPermission, Privileges.Of(found.TargetPrivilege).MissingPermission); // unknown is privileged
     }
 
     [Theory]
-    [InlineData(503, DirectoryFailure.Unavailable)]
-    [InlineData(429, DirectoryFailure.Throttled)]
-    public async Task TheBatchItselfFailing_FailsEveryPart(int status, DirectoryFailure expected)
+    [InlineData(503, EntraFailure.Unavailable)]
+    [InlineData(429, EntraFailure.Throttled)]
+    public async Task TheBatchItselfFailing_FailsEveryPart(int status, EntraFailure expected)
     {
         Server.Faults.Add(new FaultRule { PathContains = "$batch", Status = status, RetryAfterSeconds = 0, Times = 10 });
 
         var (found, _) = await PreflightFor(Id("adele"));
 
-        Assert.Equal(expected, Assert.Throws<DirectoryException>(() => found.RequesterMemberships.Value).Failure);
+        Assert.Equal(expected, Assert.Throws<EntraException>(() => found.RequesterMemberships.Value).Failure);
         Assert.Equal(expected, found.Target.Failure!.Failure);
         Assert.Equal(expected, found.CurrentPass.Failure!.Failure);
     }
@@ -221,8 +221,8 @@ public sealed class IssuancePreflightTests : GatewayTest
 
         var found = await services.GetRequiredService<IIssuancePreflight>().GetAsync(Id("megan"), RoleIds, Id("adele"), default);
 
-        var e = Assert.Throws<DirectoryException>(() => found.Target.Value);
-        Assert.Equal(DirectoryFailure.Unavailable, e.Failure);
+        var e = Assert.Throws<EntraException>(() => found.Target.Value);
+        Assert.Equal(EntraFailure.Unavailable, e.Failure);
         Assert.Contains("in time", e.Message);
     }
 }

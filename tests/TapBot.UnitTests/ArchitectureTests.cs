@@ -4,7 +4,8 @@ namespace TapBot.UnitTests;
 
 /// <summary>
 /// The seams design.md asks for: Bot Framework only in the host (it is archived and will be replaced), Microsoft.Graph
-/// only in the Graph project, nothing vendor-specific in the domain.
+/// only in the Graph project, nothing vendor-specific in the domain; the host's conversations contract (where TapBot
+/// reaches people in Teams) stays out of the domain and depends on nothing.
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -17,6 +18,11 @@ public sealed class ArchitectureTests
     [InlineData("TapBot.Domain", "Microsoft.Kiota")]
     [InlineData("TapBot.Domain", "Microsoft.EntityFrameworkCore")]
     [InlineData("TapBot.Domain", "Azure")]
+    [InlineData("TapBot.Domain", "Microsoft.AspNetCore")]
+    [InlineData("TapBot.Domain", "TapBot.Conversations")]
+    [InlineData("TapBot.Graph", "TapBot.Conversations")]
+    [InlineData("TapBot.Conversations", "TapBot.")]
+    [InlineData("TapBot.Conversations", "Microsoft.")]
     [InlineData("TapBot.Graph", "Microsoft.Bot")]
     [InlineData("TapBot.Graph", "Microsoft.EntityFrameworkCore")]
     [InlineData("TapBot.Storage", "Microsoft.Bot")]

@@ -3,11 +3,7 @@ namespace TapBot.UnitTests;
 /// <summary>What the container build can see, and what the deployment guide tells people to type.</summary>
 public sealed class DeploymentFilesTests
 {
-    private static readonly string Root = FindRoot(new DirectoryInfo(AppContext.BaseDirectory));
-
-    private static string FindRoot(DirectoryInfo? dir) =>
-        dir is null ? throw new InvalidOperationException("no TapBot.sln above the test output")
-        : File.Exists(Path.Combine(dir.FullName, "TapBot.sln")) ? dir.FullName : FindRoot(dir.Parent);
+    private static readonly string Root = Repository.Root;
 
     [Theory]
     [InlineData(".git")]

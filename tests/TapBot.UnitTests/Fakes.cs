@@ -74,7 +74,7 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses, IIssua
     public int Preflights { get; private set; }
 
     /// <summary>Parts of the next pre-flights that fail, as a Graph request inside a batch can.</summary>
-    public Dictionary<string, DirectoryException> PreflightFailures { get; } = [];
+    public Dictionary<string, EntraException> PreflightFailures { get; } = [];
 
     /// <summary>The pre-flight composed of this fake's single answers, with <see cref="PreflightFailures"/> applied.</summary>
     public async Task<Preflight> GetAsync(string requesterId, IReadOnlyCollection<string> requesterObjectIds, string targetId, CancellationToken ct)
@@ -130,4 +130,23 @@ internal sealed class FakeAudit : TapBot.Domain.Ports.IAuditTrail
     public Task<TapBot.Domain.Audit.AuditVerification> VerifyAsync(CancellationToken ct) => throw new NotSupportedException();
 
     public Task<int> PurgeBeforeAsync(DateTimeOffset cutoff, CancellationToken ct) => throw new NotSupportedException();
+}
+
+/// <summary>
+/// The people of the domain rule tests, added to a <see cref="FakeDirectory"/>: an approver, a privileged approver, a
+/// helpdesk operator and two people without roles; <see cref="Roles"/> gives their groups those roles.
+/// </summary>
+internal sealed record Cast(Person Megan, Person Isaiah, Person Lynne, Person Adele, Person Alex)
+{
+    public static Cast In(FakeDirectory directory) => new(
+        directory.Add("Megan Bowen", "megan@contoso.com", "approvers"),
+        directory.Add("Isaiah Langer", "isaiah@contoso.com", "privileged"),
+        directory.Add("Lynne Robbins", "lynne@contoso.com", "helpdesk"),
+        directory.Add("Adele Vance", "adele@contoso.com"),
+        directory.Add("Alex Wilber", "alex@contoso.com"));
+
+    public static IOptions<RoleOptions> Roles => FakeDirectory.Roles(o =>
+        (o.HelpdeskGroupIds, o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["helpdesk"], ["approvers"], ["privileged"]));
+
+    public static TapBot.Domain.Requester As(Person p) => new(p.Id, p.DisplayName);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using TapBot.Graph;
 using TapBot.Hosting;
+using TapBot.Teams;
 
 namespace TapBot.UnitTests;
 

@@ -1,7 +1,9 @@
+using TapBot.Domain.Configuration;
+
 namespace TapBot.Domain.Approvals;
 
 /// <summary>How requests for a pass are approved. Bound from the <c>Approval</c> section.</summary>
-public sealed class ApprovalOptions
+public sealed class ApprovalOptions : ICheckedOptions
 {
     public const string Section = "Approval";
 

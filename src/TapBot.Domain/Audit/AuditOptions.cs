@@ -1,7 +1,9 @@
+using TapBot.Domain.Configuration;
+
 namespace TapBot.Domain.Audit;
 
 /// <summary>Audit trail retention and the chain's cut-over to a key. Bound from the <c>Audit</c> section.</summary>
-public sealed class AuditOptions
+public sealed class AuditOptions : ICheckedOptions
 {
     public const string Section = "Audit";
 

@@ -1,7 +1,9 @@
+using TapBot.Domain.Configuration;
+
 namespace TapBot.Domain.Issuance;
 
 /// <summary>TapBot's own limits on issuing, inside the tenant policy. Bound from the <c>Issuance</c> section.</summary>
-public sealed class IssuanceOptions
+public sealed class IssuanceOptions : ICheckedOptions
 {
     public const string Section = "Issuance";
 

@@ -136,7 +136,7 @@ public sealed class IssuanceService(
         }
 
         await audit.AppendAsync(PassIssuer.Audit(AuditKinds.IssueApproved, requester.ObjectId, request), ct);
-        return await issuer.IssueAsync(request, target, recipient, requester, ct);
+        return await issuer.CreateAndDeliverAsync(request, target, recipient, requester, ct);
     }
 
     /// <summary>Why a code cannot reach someone privately, and what to do about it.</summary>

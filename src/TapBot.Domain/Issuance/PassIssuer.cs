@@ -28,7 +28,7 @@ public sealed class PassIssuer(
     /// Each step is saved against the request's version: if recovery judged this issuance stuck and took the request
     /// over meanwhile, the next save fails, and this issuer takes back its own pass (and card) and says so.
     /// </remarks>
-    public async Task<IssueOutcome> IssueAsync(AccessRequest request, Person target, Person recipient, Requester issuer, CancellationToken ct)
+    public async Task<IssueOutcome> CreateAndDeliverAsync(AccessRequest request, Person target, Person recipient, Requester issuer, CancellationToken ct)
     {
         var kind = request.Kind.ToString();
         request.BeginIssuing(time.GetUtcNow());
@@ -39,7 +39,7 @@ public sealed class PassIssuer(
         {
             issued = await passes.CreateAsync(target.Id, request.LifetimeInMinutes, request.StartsAt, request.IsUsableOnce, ct);
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             request.MarkFailed($"Graph refused: {e.GraphCode ?? e.Failure.ToString()}");
             await SavedAsync(request, ct); // failed either way; recovery may have said so first
@@ -121,11 +121,11 @@ public sealed class PassIssuer(
         await AuditAsync(sent ? AuditKinds.OwnerNotified : AuditKinds.OwnerNotNotified, issuer, request, ct);
     }
 
-    public static string GraphRefusal(DirectoryException e) => e.Failure switch
+    public static string GraphRefusal(EntraException e) => e.Failure switch
     {
-        DirectoryFailure.Throttled => "Microsoft Entra is busy right now and asked me to slow down. No pass was created; please try again in a minute.",
-        DirectoryFailure.Unavailable => "I couldn't reach Microsoft Entra. No pass was created; please try again in a minute.",
-        DirectoryFailure.AccessDenied => "Microsoft Entra refused: TapBot's app may not create passes for this person. No pass was created. An admin can run doctor to check TapBot's permissions.",
+        EntraFailure.Throttled => "Microsoft Entra is busy right now and asked me to slow down. No pass was created; please try again in a minute.",
+        EntraFailure.Unavailable => "I couldn't reach Microsoft Entra. No pass was created; please try again in a minute.",
+        EntraFailure.AccessDenied => "Microsoft Entra refused: TapBot's app may not create passes for this person. No pass was created. An admin can run doctor to check TapBot's permissions.",
         _ when e.GraphMessage?.StartsWith("Invalid LifetimeInMinutes", StringComparison.Ordinal) == true =>
             "Microsoft Entra refused the lifetime: " + e.GraphMessage + " No pass was created.",
         _ when e.GraphMessage?.Contains("Converged UserCredentialPolicy", StringComparison.Ordinal) == true =>

@@ -37,21 +37,4 @@ public sealed class RecipientResolver(IDirectory directory, IOptions<IssuanceOpt
         RecipientKind.Manager => $"{target.DisplayName}'s manager",
         _ => "you",
     };
-
-    /// <summary>Reads a recipient from card data ("person", "manager", "me"); null when it is none of them.</summary>
-    public static RecipientKind? Parse(string? value) => value?.ToLowerInvariant() switch
-    {
-        null or "person" => RecipientKind.Person,
-        "manager" => RecipientKind.Manager,
-        "me" or "requester" => RecipientKind.Requester,
-        _ => null,
-    };
-
-    /// <summary>The value a card carries for a recipient kind.</summary>
-    public static string Value(RecipientKind kind) => kind switch
-    {
-        RecipientKind.Manager => "manager",
-        RecipientKind.Requester => "me",
-        _ => "person",
-    };
 }

@@ -23,7 +23,7 @@ public interface IIssuancePreflight
 
 /// <summary>
 /// The pre-flight's answers. Every part is fetched at once, but a part that could not be read raises its
-/// <see cref="DirectoryException"/> only when a rule reads it: the rules' order, not the fetch, decides which answer
+/// <see cref="EntraException"/> only when a rule reads it: the rules' order, not the fetch, decides which answer
 /// a person gets, as when each part was a call of its own.
 /// </summary>
 /// <param name="RequesterMemberships">Which of the requested object ids the requester is a member of, transitively.</param>
@@ -49,9 +49,9 @@ public sealed record Preflight(
 public sealed class Fetched<T>
 {
     private readonly T _value;
-    private readonly DirectoryException? _failure;
+    private readonly EntraException? _failure;
 
-    private Fetched(T value, DirectoryException? failure)
+    private Fetched(T value, EntraException? failure)
     {
         _value = value;
         _failure = failure;
@@ -59,12 +59,12 @@ public sealed class Fetched<T>
 
     public static Fetched<T> Of(T value) => new(value, null);
 
-    public static Fetched<T> Failed(DirectoryException failure) => new(default!, failure);
+    public static Fetched<T> Failed(EntraException failure) => new(default!, failure);
 
     /// <summary>The failure, if reading this part failed.</summary>
-    public DirectoryException? Failure => _failure;
+    public EntraException? Failure => _failure;
 
-    /// <exception cref="DirectoryException">Reading this part failed.</exception>
+    /// <exception cref="EntraException">Reading this part failed.</exception>
     public T Value
     {
         get

@@ -13,7 +13,7 @@ public interface ITemporaryAccessPasses
 
     /// <summary>
     /// Creates a pass (replacing any current one, as Entra does). Graph's refusals arrive as
-    /// <see cref="DirectoryException"/> with <see cref="DirectoryException.GraphMessage"/> set.
+    /// <see cref="EntraException"/> with <see cref="EntraException.GraphMessage"/> set.
     /// </summary>
     Task<IssuedPass> CreateAsync(string personId, int lifetimeInMinutes, DateTimeOffset? startsAt, bool isUsableOnce, CancellationToken ct);
 

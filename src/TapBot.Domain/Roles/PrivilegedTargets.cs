@@ -30,7 +30,7 @@ public sealed class PrivilegedTargets(IOptions<RoleOptions> options)
     /// <summary>
     /// Why the requester may not act for the target, or null when they may: privileged approvers may act for anyone;
     /// others only for people the facts show to be ordinary users. The facts are read only when that matters, and a
-    /// directory that could not be reached (throttled, down) raises its <see cref="DirectoryException"/>.
+    /// directory that could not be reached (throttled, down) raises its <see cref="EntraException"/>.
     /// </summary>
     public string? Refusal(TapRoles requesterRoles, Func<PrivilegeFacts> facts, Person target, PrivilegedAction action)
     {
@@ -104,10 +104,10 @@ public sealed class PrivilegedTargets(IOptions<RoleOptions> options)
     {
         switch (part.Failure?.Failure)
         {
-            case DirectoryFailure.AccessDenied:
+            case EntraFailure.AccessDenied:
                 add(PrivilegeReason.Unreadable, permission);
                 return null;
-            case DirectoryFailure.Rejected:
+            case EntraFailure.Rejected:
                 add(PrivilegeReason.Unreadable, null);
                 return null;
             default:

@@ -1,3 +1,5 @@
+using TapBot.Domain.Configuration;
+
 namespace TapBot.Domain.Roles;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace TapBot.Domain.Roles;
 /// auditor. Bound from the <c>Roles</c> configuration section; checked live against the directory on every
 /// command and click.
 /// </summary>
-public sealed class RoleOptions
+public sealed class RoleOptions : ICheckedOptions
 {
     public const string Section = "Roles";
 

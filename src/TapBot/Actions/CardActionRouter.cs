@@ -2,7 +2,6 @@ using Microsoft.Bot.Schema;
 using TapBot.Cards;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Telemetry;
-using TapBot.Teams;
 
 namespace TapBot.Actions;
 
@@ -35,7 +34,7 @@ public sealed class CardActionRouter(IEnumerable<ICardAction> actions, OwnCards 
             TapBotTelemetry.CardActions.Add(1, TapBotTelemetry.Tag("verb", verb), TapBotTelemetry.Tag("outcome", "ok"));
             return response;
         }
-        catch (DirectoryException e)
+        catch (EntraException e)
         {
             TapBotTelemetry.CardActions.Add(1, TapBotTelemetry.Tag("verb", verb), TapBotTelemetry.Tag("outcome", "directory_failed"));
             logger.LogWarning(e, "Directory call failed ({Failure}) for verb {Verb}", e.Failure, verb);

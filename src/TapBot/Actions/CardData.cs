@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using TapBot.Cards;
 
 namespace TapBot.Actions;
 
@@ -17,4 +18,7 @@ public sealed class CardData(JObject? data)
         var text = token.ToString().Trim();
         return text.Length is 0 or > MaxValueLength ? null : text;
     }
+
+    /// <summary>Whether the clicked form is of this <see cref="FormVersion"/> (an older form is answered with "start again").</summary>
+    public bool IsForm(string version) => Text(FormVersion.Key) == version;
 }

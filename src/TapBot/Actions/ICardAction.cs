@@ -1,4 +1,5 @@
 using Microsoft.Bot.Schema;
+using TapBot.Conversations;
 using TapBot.Domain;
 
 namespace TapBot.Actions;
@@ -24,7 +25,7 @@ public sealed record CardActionContext(Requester Requester, CardData Data, bool 
     public string? TeamsUserId { get; init; }
 
     /// <summary>Where the clicked card is (to rewrite it later), or null when the channel did not say.</summary>
-    public TapBot.Domain.Ports.RequestCard? ClickedCard { get; init; }
+    public RequestCardCopy? ClickedCard { get; init; }
 
     /// <summary>The clicker's time zone, from the activity; UTC when Teams did not say.</summary>
     public TimeZoneInfo ReaderTimeZone { get; init; } = TimeZoneInfo.Utc;

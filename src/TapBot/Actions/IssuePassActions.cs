@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.Bot.Schema;
 using TapBot.Cards;
-using TapBot.Commands;
 using TapBot.Domain.Issuance;
-using TapBot.Teams;
+using TapBot.Domain;
 
 namespace TapBot.Actions;
 
@@ -16,8 +15,7 @@ public sealed class PrepareIssueAction(IssuanceService issuance) : ICardAction
     {
         var personId = context.Data.Text("personId");
         if (personId is null) return CardResponses.Message("Pick a person first.");
-        var reply = ChatCommands.IssueReply(await issuance.PrepareForIdAsync(context.Requester, personId, ct));
-        return CardResponses.Card(CardResponses.CardOf(reply));
+        return CardResponses.Card(OutcomeReplies.IssueForm(await issuance.PrepareForIdAsync(context.Requester, personId, ct)).Card);
     }
 }
 
@@ -41,12 +39,12 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
             return CardResponses.Card(StatusCards.Refused("This form is missing the person or the lifetime. Type **issue TAP for** and the person to start again."));
         }
 
-        if (!FormVersion.Is(context.Data, FormVersion.Issue))
+        if (!context.Data.IsForm(FormVersion.Issue))
         {
             return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **issue TAP for** and the person to get a new one."));
         }
 
-        if (RecipientResolver.Parse(context.Data.Text("recipient")) is not { } recipient)
+        if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
         {
             return CardResponses.Card(StatusCards.Refused("Choose who receives the code: the person, their manager, or you."));
         }

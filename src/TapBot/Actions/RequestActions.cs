@@ -1,15 +1,15 @@
 using Microsoft.Bot.Schema;
 using TapBot.Cards;
-using TapBot.Commands;
+using TapBot.Conversations;
 using TapBot.Domain.Approvals;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Ports;
-using TapBot.Teams;
+using TapBot.Domain;
 
 namespace TapBot.Actions;
 
 /// <summary>A person picked from a pick list by a helpdesk operator: the request form for them.</summary>
-public sealed class PrepareRequestAction(ApprovalService approvals, TapTenant tenant) : ICardAction
+public sealed class PrepareRequestAction(RequestFormService requestForms, TapTenant tenant) : ICardAction
 {
     public string Verb => CardVerbs.PrepareRequest;
 
@@ -17,24 +17,24 @@ public sealed class PrepareRequestAction(ApprovalService approvals, TapTenant te
     {
         var personId = context.Data.Text("personId");
         if (personId is null) return CardResponses.Message("Pick a person first.");
-        return CardResponses.Card(CardResponses.CardOf(ChatCommands.RequestReply(await approvals.PrepareAsync(context.Requester, tenant.Id, personId, ct))));
+        return CardResponses.Card(OutcomeReplies.Request(await requestForms.PrepareAsync(context.Requester, tenant.Id, personId, ct)).Card);
     }
 }
 
 /// <summary>"Send request": the request is created and sent to its approvers; the form becomes the requester's status card.</summary>
-public sealed class RequestPassAction(ApprovalService approvals, IRequestCards copies, TapTenant tenant) : ICardAction
+public sealed class RequestPassAction(RequestSubmitService submissions, IRequestCardCopies copies, TapTenant tenant) : ICardAction
 {
     public string Verb => CardVerbs.RequestPass;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
     {
         if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to send the request.");
-        if (!FormVersion.Is(context.Data, FormVersion.Request))
+        if (!context.Data.IsForm(FormVersion.Request))
             return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **request TAP** to get a new one."));
-        if (RecipientResolver.Parse(context.Data.Text("recipient")) is not { } recipient)
+        if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
             return CardResponses.Card(StatusCards.Refused("Choose who receives the code."));
 
-        var outcome = await approvals.SubmitAsync(context.Requester, tenant.Id,
+        var outcome = await submissions.SubmitAsync(context.Requester, tenant.Id,
             new RequestChoice(context.Data.Text("personId"), recipient, context.Data.Text("reason")), context.SourceKey, ct);
         switch (outcome)
         {
@@ -57,7 +57,7 @@ public sealed class RequestPassAction(ApprovalService approvals, IRequestCards c
 }
 
 /// <summary>Approve or Deny on an approval card.</summary>
-public abstract class DecideRequestAction(ApprovalService approvals, bool approve) : ICardAction
+public abstract class DecideRequestAction(RequestDecisionService decisions, bool approve) : ICardAction
 {
     public abstract string Verb { get; }
 
@@ -68,7 +68,7 @@ public abstract class DecideRequestAction(ApprovalService approvals, bool approv
         if (!Guid.TryParse(context.Data.Text("requestId"), out var requestId))
             return CardResponses.Card(StatusCards.Refused("This card does not name a request. It may be out of date."));
 
-        var outcome = await approvals.DecideAsync(context.Requester, requestId, approve, context.Data.Text("denyReason"), ct);
+        var outcome = await decisions.DecideAsync(context.Requester, requestId, approve, context.Data.Text("denyReason"), ct);
         return CardResponses.Card(outcome switch
         {
             DecisionOutcome.Decided d => RequestCards.Approval(d.View, withButtons: false, [], d.IssueProblem),
@@ -82,12 +82,12 @@ public abstract class DecideRequestAction(ApprovalService approvals, bool approv
     }
 }
 
-public sealed class ApproveRequestAction(ApprovalService approvals) : DecideRequestAction(approvals, approve: true)
+public sealed class ApproveRequestAction(RequestDecisionService decisions) : DecideRequestAction(decisions, approve: true)
 {
     public override string Verb => CardVerbs.ApproveRequest;
 }
 
-public sealed class DenyRequestAction(ApprovalService approvals) : DecideRequestAction(approvals, approve: false)
+public sealed class DenyRequestAction(RequestDecisionService decisions) : DecideRequestAction(decisions, approve: false)
 {
     public override string Verb => CardVerbs.DenyRequest;
 }
@@ -96,14 +96,14 @@ public sealed class DenyRequestAction(ApprovalService approvals) : DecideRequest
 /// A request card's refresh (automatic, or "Refresh card"): the viewer's own view. Buttons only for someone who may
 /// decide it now; everyone else gets the status. Read-only, whatever the trigger.
 /// </summary>
-public sealed class RefreshRequestAction(ApprovalService approvals) : ICardAction
+public sealed class RefreshRequestAction(RequestDecisionService decisions) : ICardAction
 {
     public string Verb => CardVerbs.RefreshRequest;
 
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
     {
         if (!Guid.TryParse(context.Data.Text("requestId"), out var requestId)) return CardResponses.Message("This card is out of date.");
-        var view = await approvals.ViewForAsync(context.Requester, requestId, ct);
+        var view = await decisions.ViewForAsync(context.Requester, requestId, ct);
         if (view is null) return CardResponses.Card(StatusCards.Refused("This request no longer exists."));
         IReadOnlyList<string> refreshFor = context.TeamsUserId is { } me ? [me] : [];
         return CardResponses.Card(RequestCards.Approval(view.View, withButtons: view.CanDecide, refreshFor));

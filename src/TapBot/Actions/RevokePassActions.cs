@@ -1,6 +1,5 @@
 using Microsoft.Bot.Schema;
 using TapBot.Cards;
-using TapBot.Commands;
 using TapBot.Domain.Issuance;
 
 namespace TapBot.Actions;
@@ -18,7 +17,7 @@ public sealed class RevokePassAction(RevocationService revocation) : ICardAction
         if (personId is null || passId is null) return CardResponses.Card(StatusCards.Refused("This card is missing the pass to revoke."));
 
         var outcome = await revocation.RevokeAsync(context.Requester, personId, passId, ct);
-        var card = CardResponses.CardOf(ChatCommands.RevokeReply(outcome, context.Requester));
+        var card = OutcomeReplies.Revoke(outcome, context.Requester).Card;
         if (outcome is RevokeOutcome.Revoked) await context.ReplaceCardForEveryoneAsync(card, ct);
         return CardResponses.Card(card);
     }
@@ -30,5 +29,5 @@ public sealed class CancelAction : ICardAction
     public string Verb => CardVerbs.Cancel;
 
     public Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct) =>
-        Task.FromResult(CardResponses.Card(StatusCards.Refused("Nothing was changed.")));
+        Task.FromResult(CardResponses.Card(StatusCards.Notice("Nothing was changed.")));
 }

@@ -39,7 +39,4 @@ public static class CardResponses
 
     public static JObject ToNewtonsoft(JsonObject card) => JObject.Parse(card.ToJsonString());
 
-    /// <summary>The card inside a message built by <see cref="Activity"/>.</summary>
-    public static JsonObject CardOf(IMessageActivity activity) =>
-        JsonNode.Parse(((JObject)activity.Attachments[0].Content).ToString(Newtonsoft.Json.Formatting.None))!.AsObject();
 }

@@ -13,6 +13,4 @@ public static class FormVersion
 
     /// <summary>The request form (recovery help, or a helpdesk request on someone's behalf).</summary>
     public const string Request = "1";
-
-    public static bool Is(Actions.CardData data, string expected) => data.Text(Key) == expected;
 }

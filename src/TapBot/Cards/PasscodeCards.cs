@@ -48,11 +48,11 @@ public static class PasscodeCards
             {
                 ["type"] = "Input.ChoiceSet", ["id"] = "recipient", ["label"] = "Send the code to", ["style"] = "expanded", ["isRequired"] = true,
                 ["errorMessage"] = "Choose who receives the code.",
-                ["value"] = RecipientResolver.Value(form.Recipients[0]),
+                ["value"] = RecipientValues.Of(form.Recipients[0]),
                 ["choices"] = new JsonArray(form.Recipients.Select(k => (JsonNode)new JsonObject
                 {
                     // Choice titles of an expanded set are read as markdown: the names in them are defused.
-                    ["title"] = CardText.Defuse(CardText.Cut(RecipientTitle(k, t))), ["value"] = RecipientResolver.Value(k),
+                    ["title"] = CardText.Defuse(CardText.Cut(RecipientTitle(k, t))), ["value"] = RecipientValues.Of(k),
                 }).ToArray()),
             });
         }
@@ -64,7 +64,7 @@ public static class PasscodeCards
         });
         body.Add(Text("The code is sent privately, in the recipient's own chat with TapBot. Nobody else sees it.", subtle: true, size: "Small"));
         return New(body, [Execute("Issue pass", CardVerbs.IssuePass,
-            new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientResolver.Value(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")]);
+            new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientValues.Of(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")]);
     }
 
     private static string RecipientTitle(RecipientKind kind, Person target) => kind switch

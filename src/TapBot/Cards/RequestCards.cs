@@ -31,8 +31,8 @@ public static class RequestCards
         {
             // Choice titles of an expanded set are read as markdown: the names in them are defused.
             body.Add(ChoiceSet("recipient", "Send the code to",
-                form.Recipients.Select(k => (CardText.Defuse(CardText.Cut(RecipientTitle(k, form))), RecipientResolver.Value(k)))));
-            ((JsonObject)body[^1]!)["value"] = RecipientResolver.Value(form.Recipients[0]);
+                form.Recipients.Select(k => (CardText.Defuse(CardText.Cut(RecipientTitle(k, form))), RecipientValues.Of(k)))));
+            ((JsonObject)body[^1]!)["value"] = RecipientValues.Of(form.Recipients[0]);
         }
 
         body.Add(new JsonObject

@@ -59,8 +59,14 @@ public static class StatusCards
              "their mail address, or the start of their display name."),
     ]);
 
-    /// <summary>A refusal in TapBot's words; they may name people as the directory spells them, so they are defused.</summary>
-    public static JsonObject Refused(string message) => New([Text(CardText.Defuse(message))]);
+    /// <summary>A refusal in TapBot's words: the same short card as <see cref="Notice"/>.</summary>
+    public static JsonObject Refused(string message) => Notice(message);
+
+    /// <summary>
+    /// A short message in TapBot's words (a confirmation, a hint, "nothing changed"); they may name people as the
+    /// directory spells them, so they are defused.
+    /// </summary>
+    public static JsonObject Notice(string message) => New([Text(CardText.Defuse(message))]);
 
     /// <summary>
     /// The official renderer reads the titles of an expanded choice set as markdown (and others show them as plain

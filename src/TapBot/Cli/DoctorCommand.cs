@@ -5,6 +5,7 @@ using TapBot.Graph;
 using TapBot.Hosting;
 using TapBot.SimulatedTenant;
 using TapBot.Storage;
+using TapBot.Teams;
 
 namespace TapBot.Cli;
 

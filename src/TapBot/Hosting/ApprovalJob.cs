@@ -1,4 +1,5 @@
 using TapBot.Domain.Approvals;
+using TapBot.Domain.Jobs;
 
 namespace TapBot.Hosting;
 
@@ -10,7 +11,7 @@ public sealed class ApprovalJob(IServiceScopeFactory scopes, TimeProvider time, 
     /// <summary>Expiries first (an expired request needs no reminder), then reminders.</summary>
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var approvals = services.GetRequiredService<ApprovalService>();
+        var approvals = services.GetRequiredService<ApprovalDeadlineService>();
         var expired = await approvals.ExpireDueAsync(ct);
         var reminded = await approvals.RemindDueAsync(ct);
         if (expired + reminded > 0) logger.LogInformation("Approval deadlines: {Expired} expired, {Reminded} reminded", expired, reminded);

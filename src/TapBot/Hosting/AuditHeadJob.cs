@@ -1,6 +1,7 @@
 using TapBot.Domain.Audit;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Telemetry;
+using TapBot.Domain.Jobs;
 
 namespace TapBot.Hosting;
 

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using TapBot.Graph;
+using TapBot.Teams;
 
 namespace TapBot.Hosting;
 

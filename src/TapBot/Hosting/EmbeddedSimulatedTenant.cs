@@ -2,6 +2,7 @@ using TapBot.Graph;
 using TapBot.SimulatedTenant;
 using TapBot.SimulatedTenant.Tenant;
 using TapBot.Teams;
+using TapBot.Domain;
 
 namespace TapBot.Hosting;
 

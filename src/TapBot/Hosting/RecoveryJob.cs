@@ -1,4 +1,5 @@
 using TapBot.Domain.Issuance;
+using TapBot.Domain.Jobs;
 
 namespace TapBot.Hosting;
 

@@ -1,4 +1,5 @@
 using TapBot.Domain.Issuance;
+using TapBot.Domain.Jobs;
 
 namespace TapBot.Hosting;
 
@@ -7,7 +8,7 @@ public sealed class RedactionJob(IServiceScopeFactory scopes, TimeProvider time,
 {
     protected override string Lease => "redaction";
 
-    protected override bool RunsAtStart => false;
+    protected override TimeSpan FirstRunAfter => Every;
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {

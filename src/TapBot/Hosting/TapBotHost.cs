@@ -1,14 +1,6 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TapBot.Actions;
-using TapBot.Commands;
 using TapBot.Domain;
-using TapBot.Domain.Audit;
-using TapBot.Domain.Issuance;
 using TapBot.Domain.Ports;
-using TapBot.Domain.Roles;
 using TapBot.Graph;
 using TapBot.Storage;
 using TapBot.Teams;
@@ -24,45 +16,29 @@ public static class TapBotHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
-        // Every check runs before anything listens, so a refused configuration leaves nothing behind.
+        // Checks that decide how TapBot is composed run now; every settings section is bound and checked by the
+        // area that owns it (ValidateOnStart), and checked right after the build, before anything listens.
         var tenant = EmbeddedSimulatedTenant.Prepare(builder, out var seedToServe);
-        var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
-        if (graph.Problems().FirstOrDefault() is { } graphProblem) throw new StartupProblemException(graphProblem);
         if (!Guid.TryParse(tenant.Id, out _)) throw new StartupProblemException("Graph:TenantId must be the tenant's GUID.");
-
-        var roles = builder.Configuration.GetSection(RoleOptions.Section).Get<RoleOptions>() ?? new RoleOptions();
-        if (roles.Problems().FirstOrDefault() is { } roleProblem) throw new StartupProblemException(roleProblem);
-
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (storage.Problems().FirstOrDefault() is { } storageProblem) throw new StartupProblemException(storageProblem);
-
-        var issuance = builder.Configuration.GetSection(IssuanceOptions.Section).Get<IssuanceOptions>() ?? new IssuanceOptions();
-        if (issuance.Problems().FirstOrDefault() is { } issuanceProblem) throw new StartupProblemException(issuanceProblem);
-
-        var approval = builder.Configuration.GetSection(Domain.Approvals.ApprovalOptions.Section).Get<Domain.Approvals.ApprovalOptions>() ?? new Domain.Approvals.ApprovalOptions();
-        if (approval.Problems().FirstOrDefault() is { } approvalProblem) throw new StartupProblemException(approvalProblem);
-
-        var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
-        if (audit.Problems().FirstOrDefault() is { } auditProblem) throw new StartupProblemException(auditProblem);
-        if (AuditChainKeySource.Problem(builder.Configuration, storage) is { } keyProblem) throw new StartupProblemException(keyProblem);
-
+        var graphMode = (builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions()).EffectiveMode;
         var bot = builder.Configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
-        BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration), graph.EffectiveMode);
+        BotAuthenticationFactory.Validate(bot, ListenAddresses.From(builder.Configuration), graphMode);
 
-        TelemetryOptions.AddTapTelemetry(builder);
-        AddServices(builder, tenant, bot);
+        builder.AddTapBot(tenant, bot);
 
         var emulator = seedToServe is null ? null : await EmbeddedSimulatedTenant.StartAsync(builder, seedToServe);
         try
         {
             var app = builder.Build();
+            // The ValidateOnStart checks, now: the doctor and audit commands build the app without starting it.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             // Build the Graph client now: a bad credential or certificate should stop the start, not a user's turn.
             _ = app.Services.GetRequiredService<IDirectory>();
             app.MapPost("/api/messages", BotEndpoint.HandleAsync);
             app.MapGet("/healthz", () => Results.Json(new { status = "alive" }));
             app.MapGet("/readyz", Readiness.HandleAsync);
             if (bot.IsAnonymous) RefuseNonLoopbackAfterStart(app);
-            if (graph.EffectiveMode == GraphMode.Live) WarnAboutAGeneratedChainKeyAfterStart(app);
+            if (graphMode == GraphMode.Live) WarnAboutAGeneratedChainKeyAfterStart(app);
             return app;
         }
         catch (Exception e)
@@ -71,56 +47,6 @@ public static class TapBotHost
             if (e is InvalidOperationException { Message: var m } && m.StartsWith("Graph:", StringComparison.Ordinal)) throw new StartupProblemException(m);
             throw;
         }
-    }
-
-    private static void AddServices(WebApplicationBuilder builder, TapTenant tenant, BotOptions bot)
-    {
-        var services = builder.Services;
-        services.AddSingleton(tenant);
-        services.AddTapDomain(builder.Configuration);
-        services.AddTapGraph(builder.Configuration);
-        services.AddTapStorage(builder.Configuration);
-        services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.Section));
-        // Connector clients live for the whole process (see ConnectorClientCache), so their sockets must still follow
-        // DNS changes of the Teams service URL.
-        services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        services.AddSingleton<ConnectorClientCache>();
-        // TryAdd: the benchmark swaps in the stock per-turn connector clients to measure what reuse buys.
-        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new ReusableConnectorAuthentication(
-            BotAuthenticationFactory.Create(
-                bot, // the instance that was validated, not one re-read later
-                sp.GetRequiredService<IHttpClientFactory>(),
-                sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
-            sp.GetRequiredService<ConnectorClientCache>()));
-        services.AddSingleton<TapCloudAdapter>();
-        services.AddSingleton<TurnIdentity>();
-        services.AddSingleton<PersonalChatRecorder>();
-        services.AddSingleton<Readiness>();
-        services.AddHostedService<RedactionJob>();
-        services.AddHostedService<RecoveryJob>();
-        services.AddSingleton<AuditHeadJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<AuditHeadJob>());
-        services.AddSingleton<ApprovalJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ApprovalJob>());
-        services.AddScoped<ProactiveMessenger>();
-        services.AddScoped<IApprovalCards, TeamsApprovalCards>();
-        services.AddScoped<ChatCommands>();
-        services.AddScoped<ApproverChannelCommand>();
-        services.AddScoped<ICardAction, ShowStatusAction>();
-        services.AddScoped<ICardAction, PrepareIssueAction>();
-        services.AddScoped<ICardAction, IssuePassAction>();
-        services.AddScoped<ICardAction, RevokePassAction>();
-        services.AddScoped<ICardAction, CancelAction>();
-        services.AddScoped<ICardAction, PrepareRequestAction>();
-        services.AddScoped<ICardAction, RequestPassAction>();
-        services.AddScoped<ICardAction, ApproveRequestAction>();
-        services.AddScoped<ICardAction, DenyRequestAction>();
-        services.AddScoped<ICardAction, RefreshRequestAction>();
-        services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
-        services.AddScoped<CardActionRouter>();
-        services.AddScoped<OwnCards>();
-        services.AddScoped<IBot, TapActivityHandler>();
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Bot.Schema;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
+using TapBot.Domain;
 
 namespace TapBot.Teams;
 

@@ -5,8 +5,9 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using TapBot.Cards;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
-using TapBot.Hosting;
+using TapBot.Domain;
 
 namespace TapBot.Teams;
 
@@ -116,7 +117,7 @@ public sealed class ProactiveMessenger(
     };
 
     /// <summary>Where a stored request card lives (a 1:1 chat or the approvers' channel).</summary>
-    public static ConversationReference Of(RequestCard card) => new()
+    public static ConversationReference Of(RequestCardCopy card) => new()
     {
         ChannelId = card.ChannelId,
         ServiceUrl = card.ServiceUrl,

@@ -5,20 +5,20 @@ using Newtonsoft.Json.Linq;
 using TapBot.Actions;
 using TapBot.Cards;
 using TapBot.Commands;
+using TapBot.Conversations;
 using TapBot.Domain.Telemetry;
 
 namespace TapBot.Teams;
 
 /// <summary>
 /// TapBot's only <see cref="IBot"/>. Thin and stateless: it works out who is asking, then hands chat text to
-/// <see cref="ChatCommands"/> and card clicks to <see cref="CardActionRouter"/>.
+/// <see cref="ChatCommandRouter"/> and card clicks to <see cref="CardActionRouter"/>.
 /// </summary>
 public sealed class TapActivityHandler(
     TurnIdentity identity,
-    ChatCommands commands,
+    ChatCommandRouter commands,
     CardActionRouter actions,
     PersonalChatRecorder chatRecorder,
-    ApproverChannelCommand approverChannel,
     OwnCards ownCards,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
@@ -32,9 +32,13 @@ public sealed class TapActivityHandler(
         span?.SetTag("conversation.type", turnContext.Activity.Conversation?.ConversationType);
         try
         {
+            // Who is asking is worked out once per turn; the message and click handlers read it from the turn state.
+            var resolved = identity.Resolve(turnContext.Activity);
+            turnContext.TurnState.Add(resolved);
+
             // A message or click in a personal chat tells us where that person can be reached privately: recorded only
             // for people TurnIdentity accepts (Teams, our tenant, a real object id).
-            if (identity.Resolve(turnContext.Activity, out _) is { } requester)
+            if (resolved.Requester is { } requester)
             {
                 await chatRecorder.RecordAsync(turnContext.Activity, requester, cancellationToken);
             }
@@ -52,10 +56,9 @@ public sealed class TapActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
     {
-        var requester = identity.Resolve(turn.Activity, out var problem);
-        if (requester is null)
+        if (turn.TurnState.Get<ResolvedRequester>() is not { Requester: { } requester })
         {
-            await turn.SendActivityAsync(MessageFactory.Text(problem), ct);
+            await turn.SendActivityAsync(MessageFactory.Text(turn.TurnState.Get<ResolvedRequester>()?.Problem), ct);
             return;
         }
 
@@ -78,11 +81,9 @@ public sealed class TapActivityHandler(
         var command = CommandParser.Parse(text);
         TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
-        var answer = command is BotCommand.SetApproverChannel
-            ? await approverChannel.SetAsync(turn.Activity, requester, ct) // needs the conversation itself
-            : await commands.AnswerAsync(command, requester, ct);
-        var sent = await turn.SendActivityAsync(answer, ct);
-        await ownCards.RememberAsync(answer, turn.Activity.Conversation?.Id, sent?.Id, ct);
+        var answer = await commands.AnswerAsync(new ChatCommandContext(command, requester, turn.Activity), ct);
+        var sent = await turn.SendActivityAsync(CardResponses.Activity(answer.Card, answer.Summary), ct);
+        await ownCards.RememberAsync(answer.Card, turn.Activity.Conversation?.Id, sent?.Id, ct);
     }
 
     /// <summary>The message text without "@TapBot" (channels and group chats); the raw text if the mention is malformed.</summary>
@@ -102,10 +103,9 @@ public sealed class TapActivityHandler(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invokeValue, CancellationToken ct)
     {
-        var requester = identity.Resolve(turn.Activity, out var problem);
-        if (requester is null)
+        if (turn.TurnState.Get<ResolvedRequester>() is not { Requester: { } requester })
         {
-            return CardResponses.Card(StatusCards.Refused(problem!));
+            return CardResponses.Card(StatusCards.Refused(turn.TurnState.Get<ResolvedRequester>()?.Problem ?? ""));
         }
 
         // Microsoft.Bot.Schema 4.23 has no Trigger property; "automatic" means a refresh, which must not change state.
@@ -116,7 +116,7 @@ public sealed class TapActivityHandler(
             TeamsUserId = activity.From?.Id,
             ReaderTimeZone = ReaderTimeZone((Activity)activity),
             ClickedCard = string.IsNullOrEmpty(activity.ReplyToId) || activity.Conversation?.Id is not { Length: > 0 } conversationId ? null
-                : new Domain.Ports.RequestCard(Guid.Empty, Domain.Ports.RequestCardRole.Requester, requester.ObjectId, activity.ChannelId,
+                : new RequestCardCopy(Guid.Empty, RequestCardRole.Requester, requester.ObjectId, activity.ChannelId,
                     activity.ServiceUrl, conversationId, activity.ReplyToId, activity.Recipient?.Id ?? ""),
             SourceKey = string.IsNullOrEmpty(turn.Activity.ReplyToId) ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
                 System.Text.Encoding.UTF8.GetBytes($"{turn.Activity.Conversation?.Id}|{turn.Activity.ReplyToId}"))),

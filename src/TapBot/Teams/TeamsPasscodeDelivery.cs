@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TapBot.Cards;
+using TapBot.Conversations;
 using TapBot.Domain;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Passes;

@@ -11,8 +11,11 @@ namespace TapBot.Teams;
 /// </summary>
 public sealed class TurnIdentity(TapTenant tenant)
 {
-    /// <summary>The requester, or null with a message saying why the activity cannot be served.</summary>
-    public Requester? Resolve(IActivity activity, out string? problem)
+    /// <summary>The requester, or none with a message saying why the activity cannot be served.</summary>
+    public ResolvedRequester Resolve(IActivity activity) =>
+        new(Resolve(activity, out var problem), problem);
+
+    private Requester? Resolve(IActivity activity, out string? problem)
     {
         // Only Teams: on other channels (Direct Line, Web Chat) the client itself writes "from" and channelData.
         if (!string.Equals(activity.ChannelId, Channels.Msteams, StringComparison.Ordinal))
@@ -53,3 +56,6 @@ public sealed class TurnIdentity(TapTenant tenant)
         }
     }
 }
+
+/// <summary>A turn's requester as <see cref="TurnIdentity"/> resolved it once, kept in the turn state; or why there is none.</summary>
+public sealed record ResolvedRequester(Requester? Requester, string? Problem);

@@ -1,3 +1,4 @@
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Storage.Tests;

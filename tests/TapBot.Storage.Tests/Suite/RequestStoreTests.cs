@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TapBot.Conversations;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Requests;
 
@@ -68,14 +69,14 @@ public abstract class RequestStoreTests<TDatabase> : StorageTest<TDatabase> wher
         var id = Guid.NewGuid();
         var cards = new[]
         {
-            new RequestCard(id, RequestCardRole.Requester, "adele", "msteams", "https://smba.example/", "a:adele", "m1", "28:bot"),
-            new RequestCard(id, RequestCardRole.Manager, "megan", "msteams", "https://smba.example/", "a:megan", "m2", "28:bot"),
-            new RequestCard(id, RequestCardRole.ApproversChannel, null, "msteams", "https://smba.example/", "19:c@thread.skype", "m3", "28:bot"),
+            new RequestCardCopy(id, RequestCardRole.Requester, "adele", "msteams", "https://smba.example/", "a:adele", "m1", "28:bot"),
+            new RequestCardCopy(id, RequestCardRole.Manager, "megan", "msteams", "https://smba.example/", "a:megan", "m2", "28:bot"),
+            new RequestCardCopy(id, RequestCardRole.ApproversChannel, null, "msteams", "https://smba.example/", "19:c@thread.skype", "m3", "28:bot"),
         };
-        foreach (var card in cards) await InScopeAsync<IRequestCards, int>(async s => { await s.AddAsync(card, default); return 0; });
-        await InScopeAsync<IRequestCards, int>(async s => { await s.AddAsync(cards[0] with { RequestId = Guid.NewGuid() }, default); return 0; });
+        foreach (var card in cards) await InScopeAsync<IRequestCardCopies, int>(async s => { await s.AddAsync(card, default); return 0; });
+        await InScopeAsync<IRequestCardCopies, int>(async s => { await s.AddAsync(cards[0] with { RequestId = Guid.NewGuid() }, default); return 0; });
 
-        Assert.Equal(cards, await InScopeAsync<IRequestCards, IReadOnlyList<RequestCard>>(s => s.ListAsync(id, default)));
+        Assert.Equal(cards, await InScopeAsync<IRequestCardCopies, IReadOnlyList<RequestCardCopy>>(s => s.ListAsync(id, default)));
     }
 
     [Fact]

@@ -1,0 +1,20 @@
+namespace TapBot.Conversations;
+
+/// <summary>The Teams channel where approval cards go (one per tenant), set by an approver from that channel.</summary>
+public interface IApproverChannels
+{
+    Task SetAsync(ApproverChannel channel, CancellationToken ct);
+
+    Task<ApproverChannel?> GetAsync(string tenantId, CancellationToken ct);
+}
+
+/// <summary>Where to post in the approvers' channel, and who chose it when.</summary>
+public sealed record ApproverChannel(
+    string TenantId,
+    string ChannelId,
+    string ServiceUrl,
+    string ConversationId,
+    string? TeamId,
+    string BotId,
+    string SetBy,
+    DateTimeOffset SetAt);

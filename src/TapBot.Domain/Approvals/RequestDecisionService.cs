@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using TapBot.Domain.Audit;
+using TapBot.Domain.Issuance;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Requests;
+using TapBot.Domain.Telemetry;
+
+namespace TapBot.Domain.Approvals;
+
+/// <summary>
+/// Approve or deny a request, and each viewer's view of it. The first valid decision wins (the request's version
+/// token); an approval issues and delivers the pass by the issuance rules. Every rule is checked against the
+/// directory at the moment of the click.
+/// </summary>
+public sealed class RequestDecisionService(
+    IDirectory directory,
+    TargetEligibility eligibility,
+    ApproverRules approvers,
+    ApprovalViews views,
+    RequestExpiry expiry,
+    PassIssuer issuer,
+    IRequestStore requests,
+    IApprovalCards cards,
+    IPasscodeDelivery delivery,
+    IAuditTrail audit,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Approve or deny. Exactly once: the decision is saved against the version read, so of many simultaneous clicks
+    /// only one saves; the others see the decision it made.
+    /// </summary>
+    public async Task<DecisionOutcome> DecideAsync(Requester decider, Guid requestId, bool approve, string? note, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct);
+        if (request is null) return new DecisionOutcome.Refused("This request no longer exists.", null);
+        if (await expiry.ExpireIfDueAsync(request, ct)) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
+        if (request.Status != RequestStatus.Pending) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
+
+        var view = await views.ViewOfAsync(request, ct);
+        var found = await eligibility.ReadAsync(view.Target, ct);
+        if (await approvers.WhyNotDeciderAsync(decider, view, () => Task.FromResult(found.TargetPrivilege), ct) is { } whyNot)
+        {
+            await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", whyNot)), ct);
+            return new DecisionOutcome.Refused(whyNot, view);
+        }
+
+        var trimmed = (note ?? "").Trim();
+        if (!approve && ReasonRules.DenialProblem(trimmed) is { } noteProblem) return new DecisionOutcome.Refused(noteProblem, view) { MayRetry = true };
+        if (approve)
+        {
+            // The person must still be able to hold a pass, and the code must still reach its recipient.
+            var (_, refusal) = TargetEligibility.Check(view.Target, found);
+            if (refusal is not null) return new DecisionOutcome.Refused(refusal + " Deny the request, or fix this first.", view);
+            var recipient = view.Recipient; // read from the directory for this click
+            if (!recipient.AccountEnabled)
+                return new DecisionOutcome.Refused("The person who would receive the code is no longer in the directory or is disabled. Deny the request.", view);
+            if (!await delivery.EnsureReachableAsync(recipient.Id, ct))
+                return new DecisionOutcome.Refused(IssuanceService.Unreachable(recipient) + " Nothing was decided.", view);
+        }
+
+        var now = time.GetUtcNow();
+        try
+        {
+            request.Decide(decider.ObjectId, approve, now, approve ? null : trimmed);
+            await requests.SaveAsync(request, ct);
+        }
+        catch (RequestTransitionException e)
+        {
+            return new DecisionOutcome.Refused(e.Message, view);
+        }
+        catch (RequestChangedException)
+        {
+            // Someone decided a moment earlier: theirs stands.
+            return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync((await requests.GetAsync(requestId, ct))!, ct));
+        }
+
+        TapBotTelemetry.ApprovalLatency.Record((now - request.CreatedAt).TotalSeconds, TapBotTelemetry.Tag("outcome", approve ? "approved" : "denied"));
+        await audit.AppendAsync(PassIssuer.Audit(approve ? AuditKinds.RequestApproved : AuditKinds.RequestDenied, decider.ObjectId, request,
+            approve ? [] : [("note", trimmed)]), ct);
+
+        string? issueProblem = null;
+        if (approve)
+        {
+            var outcome = await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
+            if (outcome is IssueOutcome.Refused refused)
+            {
+                issueProblem = refused.Message;
+                // The cards show what storage holds: recovery may have failed the request while it was being issued.
+                request = await requests.GetAsync(request.Id, ct) ?? request;
+            }
+        }
+
+        var decided = view with { Request = request, DeciderName = decider.DisplayName };
+        await cards.UpdateAllAsync(decided, ct);
+        return new DecisionOutcome.Decided(decided, issueProblem);
+    }
+
+    /// <summary>The request as this viewer should see it (the card's refresh): never changes anything.</summary>
+    public async Task<ViewerView?> ViewForAsync(Requester viewer, Guid requestId, CancellationToken ct)
+    {
+        var request = await requests.GetAsync(requestId, ct);
+        if (request is null) return null;
+        var view = await views.ViewOfAsync(request, ct);
+        if (request.Status != RequestStatus.Pending || time.GetUtcNow() >= request.DecideBy) return new ViewerView(view, false, null);
+        var whyNot = await approvers.WhyNotDeciderAsync(viewer, view, () => directory.GetPrivilegeFactsAsync(request.TargetId, ct), ct);
+        return new ViewerView(view, whyNot is null, whyNot);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using TapBot.Domain.Issuance;
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Domain.Approvals;
+
+/// <summary>
+/// The request form: for the requester's own account ("I lost my phone"), or a helpdesk operator's request on someone's
+/// behalf. Nothing is stored until the form is sent (<see cref="RequestSubmitService"/>).
+/// </summary>
+public sealed class RequestFormService(
+    IDirectory directory,
+    RequestTargets targets,
+    TargetEligibility eligibility,
+    ApproverRules approvers,
+    IRequestStore requests,
+    IOptions<IssuanceOptions> issuance)
+{
+    /// <summary>The request form: for the requester themselves (<paramref name="personId"/> null) or, for a helpdesk operator, someone else.</summary>
+    public async Task<RequestOutcome> PrepareAsync(Requester requester, string tenantId, string? personId, CancellationToken ct)
+    {
+        var (target, problem) = await targets.ResolveAsync(requester, personId, ct);
+        if (target is null) return new RequestOutcome.Refused(problem!);
+
+        var found = await eligibility.ReadAsync(target, ct);
+        var (_, refusal) = TargetEligibility.Check(target, found);
+        if (refusal is not null) return new RequestOutcome.Refused(RequestTargets.ForRequester(refusal, requester, target));
+
+        var manager = await directory.GetManagerAsync(target.Id, ct);
+        var routing = await approvers.RouteAsync(requester, target, manager, found.TargetPrivilege, tenantId, ct);
+        if (routing.IsEmpty) return new RequestOutcome.Refused(approvers.NobodyToAsk(requester, target));
+
+        var offered = issuance.Value.Recipients.Where(k => k == RecipientKind.Person || (k == RecipientKind.Manager && manager is { AccountEnabled: true })).ToList();
+        var warnings = new List<string>();
+        if (await requests.PendingForTargetAsync(tenantId, target.Id, ct) is { } pending)
+            warnings.Add($"A request for this account is already waiting for a decision (until {pending.DecideBy:u}); a new one cannot be sent until it is decided or expires.");
+        return new RequestOutcome.Form(new RequestForm(target, target.Id == requester.ObjectId, offered, manager, routing, warnings));
+    }
+
+    /// <summary>"issue TAP for X" typed by a helpdesk operator who is not an approver: the request form for that person.</summary>
+    public async Task<RequestOutcome> PrepareForQueryAsync(Requester requester, string tenantId, string? personText, CancellationToken ct)
+    {
+        var query = PersonQuery.TryParse(personText, out var problem);
+        if (query is null) return new RequestOutcome.Refused(problem!);
+        var (exact, candidates) = await directory.FindOneAsync(query, ct);
+        if (exact is not null) return await PrepareAsync(requester, tenantId, exact.Id, ct);
+        return candidates.Count == 0 ? new RequestOutcome.NotFound(query.Text) : new RequestOutcome.Ambiguous(query.Text, candidates);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using TapBot.Domain.Audit;
+using TapBot.Domain.Issuance;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Requests;
+using static TapBot.Domain.Approvals.ApprovalViews;
+
+namespace TapBot.Domain.Approvals;
+
+/// <summary>
+/// Sends a request for a pass to whoever may approve it: the person's manager and/or the approvers' channel. The
+/// request is checked against the directory now, and again when it is decided.
+/// </summary>
+public sealed class RequestSubmitService(
+    IDirectory directory,
+    RequestTargets targets,
+    TargetEligibility eligibility,
+    RecipientResolver recipients,
+    ReasonCheck reasons,
+    ApproverRules approvers,
+    ApprovalViews views,
+    IRequestStore requests,
+    IApprovalCards cards,
+    IPasscodeDelivery delivery,
+    IAuditTrail audit,
+    IOptions<ApprovalOptions> options,
+    IOptions<IssuanceOptions> issuance,
+    TimeProvider time)
+{
+    /// <param name="sourceKey">The clicked form: a repeated click or a retried invoke finds the request it created.</param>
+    public async Task<RequestOutcome> SubmitAsync(Requester requester, string tenantId, RequestChoice choice, string? sourceKey, CancellationToken ct)
+    {
+        if (sourceKey is not null && await requests.FindBySourceKeyAsync(sourceKey, ct) is { } earlier)
+            return new RequestOutcome.Submitted(await views.ViewOfAsync(earlier, ct));
+
+        var (target, problem) = await targets.ResolveAsync(requester, choice.PersonId, ct);
+        if (target is null) return await RefuseAsync(requester, null, problem!, ct);
+
+        var found = await eligibility.ReadAsync(target, ct);
+        var (policy, refusal) = TargetEligibility.Check(target, found);
+        if (refusal is not null) return await RefuseAsync(requester, target.Id, RequestTargets.ForRequester(refusal, requester, target), ct);
+
+        var reason = (choice.Reason ?? "").Trim();
+        if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem) return new RequestOutcome.Refused(reasonProblem);
+        if (choice.Recipient == RecipientKind.Requester) return new RequestOutcome.Refused("A request's code goes to the person or their manager.");
+
+        var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
+        if (recipient is null) return await RefuseAsync(requester, target.Id, recipientProblem!, ct);
+
+        if (await requests.PendingForTargetAsync(tenantId, target.Id, ct) is { } pending)
+            return await RefuseAsync(requester, target.Id, $"A request for this account is already waiting for a decision (until {pending.DecideBy:u}). You'll hear as soon as it is decided.", ct);
+
+        // The recipient is the manager already read when the code goes to them.
+        var manager = choice.Recipient == RecipientKind.Manager ? recipient : await directory.GetManagerAsync(target.Id, ct);
+        var routing = await approvers.RouteAsync(requester, target, manager, found.TargetPrivilege, tenantId, ct);
+        if (routing.IsEmpty) return await RefuseAsync(requester, target.Id, approvers.NobodyToAsk(requester, target), ct);
+
+        // The code must be able to reach the recipient privately once approved; say so now rather than after approval.
+        if (!await delivery.EnsureReachableAsync(recipient.Id, ct)) return await RefuseAsync(requester, target.Id, IssuanceService.Unreachable(recipient), ct);
+
+        var now = time.GetUtcNow();
+        // Nobody picks a request's lifetime: the policy's default within TapBot's ceiling, one-time use, starting now.
+        var range = LifetimeRange.For(policy!, issuance.Value);
+        if (range.Problem(issuance.Value) is { } rangeProblem) return await RefuseAsync(requester, target.Id, rangeProblem, ct);
+        var request = AccessRequest.Create(target.Id == requester.ObjectId ? RequestKind.Recovery : RequestKind.OnBehalf, tenantId, requester.ObjectId,
+            target.Id, recipient.Id, range.Default, null, isUsableOnce: true, reason, now, TimeSpan.FromMinutes(options.Value.ExpiresAfterMinutes), sourceKey);
+        try
+        {
+            await requests.AddAsync(request, ct);
+        }
+        catch (DuplicateRequestException)
+        {
+            return new RequestOutcome.Submitted(await views.ViewOfAsync((await requests.FindBySourceKeyAsync(sourceKey!, ct))!, ct));
+        }
+
+        await audit.AppendAsync(PassIssuer.Audit(AuditKinds.RequestCreated, requester.ObjectId, request), ct);
+        var requesterPerson = Same(requester.ObjectId, target.Id) ? target : await views.PersonOrNameAsync(requester, ct);
+        var view = new ApprovalView(request, target, requesterPerson, recipient, null, routing);
+        var posted = await cards.PostAsync(view, ct);
+        if (posted == 0)
+        {
+            request.MarkFailed("no approver could be reached");
+            await requests.SaveAsync(request, ct);
+            await audit.AppendAsync(PassIssuer.Audit(AuditKinds.RequestRefused, requester.ObjectId, request, ("why", "no approver reachable")), ct);
+            return new RequestOutcome.Refused("TapBot could not reach any approver right now, so the request was not sent. Please try again, or contact your helpdesk.");
+        }
+
+        await audit.AppendAsync(PassIssuer.Audit(AuditKinds.RequestRouted, requester.ObjectId, request,
+            ("manager", routing.Manager?.Id ?? "none"), ("approversChannel", routing.ToApproversChannel ? "yes" : "no"), ("copies", posted.ToString(System.Globalization.CultureInfo.InvariantCulture))), ct);
+        return new RequestOutcome.Submitted(view);
+    }
+
+    private async Task<RequestOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    {
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RequestRefused, requester.ObjectId, targetId, ("reason", message)), ct);
+        return new RequestOutcome.Refused(message);
+    }
+}

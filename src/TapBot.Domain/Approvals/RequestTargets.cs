@@ -1,0 +1,31 @@
+using TapBot.Domain.People;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+using static TapBot.Domain.Approvals.ApprovalViews;
+
+namespace TapBot.Domain.Approvals;
+
+/// <summary>Whose account a request is for: the requester's own, or (for a helpdesk operator or approver) someone else's.</summary>
+public sealed class RequestTargets(IDirectory directory, RoleResolver roles)
+{
+    /// <summary>The person, or null with why not; <paramref name="personId"/> null means the requester themselves.</summary>
+    public async Task<(Person? Target, string? Problem)> ResolveAsync(Requester requester, string? personId, CancellationToken ct)
+    {
+        if (personId is null || Same(personId, requester.ObjectId))
+        {
+            var self = await directory.GetPersonAsync(requester.ObjectId, ct);
+            return self is null ? (null, "I couldn't find your account in the directory.") : (self, null);
+        }
+
+        if (!Guid.TryParse(personId, out _)) return (null, "That person is not in the directory.");
+        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        if ((requesterRoles & TapRoles.HelpdeskOperator) == 0 && !requesterRoles.CanApprove())
+            return (null, "Only helpdesk operators can ask for a pass for someone else. You can ask for recovery help for your own account.");
+        var target = await directory.GetPersonAsync(personId, ct);
+        return target is null ? (null, "That person is no longer in the directory.") : (target, null);
+    }
+
+    /// <summary>A refusal as the requester should read it: someone asking for their own account is sent to the helpdesk.</summary>
+    public static string ForRequester(string refusal, Requester requester, Person target) =>
+        Same(target.Id, requester.ObjectId) ? refusal + " Please contact your helpdesk." : refusal;
+}

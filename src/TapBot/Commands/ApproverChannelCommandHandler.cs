@@ -1,0 +1,44 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using TapBot.Cards;
+using TapBot.Conversations;
+using TapBot.Domain;
+using TapBot.Domain.Audit;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+
+namespace TapBot.Commands;
+
+/// <summary>
+/// "use this channel for TAP approvals", typed by an approver in a Teams channel: the channel (and where to post
+/// in it) is stored, so approval cards can go there. Replaces a previous choice; audited.
+/// </summary>
+public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverChannels channels, IAuditTrail audit, TapTenant tenant, TimeProvider time)
+    : ChatCommandHandler<BotCommand.SetApproverChannel>
+{
+    protected override async Task<CardReply> AnswerAsync(BotCommand.SetApproverChannel command, ChatCommandContext context, CancellationToken ct)
+    {
+        var activity = context.Message;
+        var requester = context.Requester;
+        if (activity.Conversation?.ConversationType != "channel")
+        {
+            return new(StatusCards.Notice(
+                "Type this in the Teams channel where approvers should get approval cards, mentioning TapBot: **@TapBot use this channel for TAP approvals**."), "Approvers' channel");
+        }
+
+        if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove())
+        {
+            return new(StatusCards.Refused("Only TAP approvers can choose the approvers' channel."), "Approvers' channel");
+        }
+
+        // A reply thread's id ends in ";messageid=…"; approval cards start new posts in the channel itself.
+        var conversationId = activity.Conversation.Id.Split(";messageid=")[0];
+        var teamId = (activity as Activity)?.GetChannelData<TeamsChannelData>()?.Team?.Id;
+        await channels.SetAsync(new ApproverChannel(tenant.Id, activity.ChannelId, activity.ServiceUrl, conversationId, teamId,
+            activity.Recipient?.Id ?? "", requester.ObjectId, time.GetUtcNow()), ct);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
+        return new(StatusCards.Notice(
+            $"Done: approval cards will be posted in this channel. Set by {CardText.Escape(requester.DisplayName)}; any approver can move them with the same command."),
+            "Approvers' channel set");
+    }
+}

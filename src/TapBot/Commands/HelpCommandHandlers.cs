@@ -1,0 +1,23 @@
+using TapBot.Cards;
+using TapBot.Domain.Ports;
+
+namespace TapBot.Commands;
+
+public sealed class HelpCommandHandler : ChatCommandHandler<BotCommand.Help>
+{
+    protected override Task<CardReply> AnswerAsync(BotCommand.Help command, ChatCommandContext context, CancellationToken ct) =>
+        Task.FromResult(new CardReply(HelpCard.Build(), "TapBot help"));
+}
+
+/// <summary>Text TapBot does not understand: the help card, with an apology.</summary>
+public sealed class UnknownCommandHandler : ChatCommandHandler<BotCommand.Unknown>
+{
+    protected override Task<CardReply> AnswerAsync(BotCommand.Unknown command, ChatCommandContext context, CancellationToken ct) =>
+        Task.FromResult(new CardReply(HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:"), "TapBot help"));
+}
+
+public sealed class PolicyCommandHandler(ITemporaryAccessPasses passes, TimeProvider time) : ChatCommandHandler<BotCommand.Policy>
+{
+    protected override async Task<CardReply> AnswerAsync(BotCommand.Policy command, ChatCommandContext context, CancellationToken ct) =>
+        new(PolicyCard.Build(await passes.GetPolicyAsync(ct), time.GetUtcNow()), "TAP policy");
+}
