@@ -39,6 +39,13 @@ public sealed class BotUnderTest : IAsyncDisposable
     public SimulatedTenantServer Tenant => App.Services.GetRequiredService<SimulatedTenantServer>();
     public string TenantId => Tenant.State.TenantId;
 
+    /// <summary>
+    /// Every log category at Trace, the ones appsettings.json quietens included (EF Core's SQL, HTTP clients, the Bot
+    /// SDK): a test that no code reaches the logs is only as strong as what it sees.
+    /// </summary>
+    public static Dictionary<string, string?> EverythingAtTrace() => new[] { "Default", "Microsoft.AspNetCore", "Microsoft.Bot", "Microsoft.EntityFrameworkCore", "System.Net.Http.HttpClient" }
+        .ToDictionary(category => "Logging:LogLevel:" + category, _ => (string?)"Trace");
+
     public static async Task<BotUnderTest> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var connector = await ConnectorStub.StartAsync();

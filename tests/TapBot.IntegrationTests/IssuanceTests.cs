@@ -19,9 +19,7 @@ public sealed class IssuanceTests : IAsyncLifetime
     private readonly LogCapture _logs = new();
     private BotUnderTest _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(
-        new() { ["Logging:LogLevel:Default"] = "Trace" },
-        b => b.Logging.AddProvider(_logs));
+    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(BotUnderTest.EverythingAtTrace(), b => b.Logging.AddProvider(_logs));
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -74,11 +74,10 @@ public sealed class OperationsTests
         return (app, received);
     }
 
-    private static Dictionary<string, string?> ExportTo(WebApplication collector) => new()
+    private static Dictionary<string, string?> ExportTo(WebApplication collector) => new(BotUnderTest.EverythingAtTrace())
     {
         ["Telemetry:OtlpEndpoint"] = collector.Urls.First() + "/",
         ["Telemetry:OtlpProtocol"] = "HttpProtobuf",
-        ["Logging:LogLevel:Default"] = "Trace",
     };
 
     [Fact]
