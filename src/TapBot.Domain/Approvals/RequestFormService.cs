@@ -43,8 +43,8 @@ public sealed class RequestFormService(
     {
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new RequestOutcome.Refused(problem!);
-        var (exact, candidates) = await directory.FindOneAsync(query, ct);
-        if (exact is not null) return await PrepareAsync(requester, tenantId, exact.Id, ct);
-        return candidates.Count == 0 ? new RequestOutcome.NotFound(query.Text) : new RequestOutcome.Ambiguous(query.Text, candidates);
+        return (await directory.FindOneAsync(query, ct)).Picked(out var exact, out var miss)
+            ? await PrepareAsync(requester, tenantId, exact.Id, ct)
+            : new RequestOutcome.Unresolved(miss);
     }
 }
