@@ -13,7 +13,6 @@ namespace TapBot.Domain.Approvals;
 public sealed class RequestSubmitService(
     IDirectory directory,
     RequestTargets targets,
-    TargetEligibility eligibility,
     RecipientResolver recipients,
     ReasonCheck reasons,
     ApproverRules approvers,
@@ -30,12 +29,9 @@ public sealed class RequestSubmitService(
         if (sourceKey is not null && await requests.FindBySourceKeyAsync(sourceKey, ct) is { } earlier)
             return new RequestOutcome.Submitted(await views.ViewOfAsync(earlier, ct));
 
-        var (target, problem) = await targets.ResolveAsync(requester, choice.PersonId, ct);
-        if (target is null) return await RefuseAsync(requester, null, problem!, ct);
-
-        var found = await eligibility.ReadAsync(target, ct);
-        var (policy, refusal) = TargetEligibility.Check(target, found);
-        if (refusal is not null) return await RefuseAsync(requester, target.Id, RequestTargets.ForRequester(refusal, requester, target), ct);
+        var checkedTarget = await targets.CheckAsync(requester, choice.PersonId, ct);
+        if (checkedTarget is not { Target: { } target, Found: { } found, Policy: { } policy, Problem: null })
+            return await RefuseAsync(requester, checkedTarget.Target?.Id, checkedTarget.Problem!, ct);
 
         var reason = (choice.Reason ?? "").Trim();
         if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem) return new RequestOutcome.Refused(reasonProblem);
@@ -55,7 +51,7 @@ public sealed class RequestSubmitService(
         // The code must be able to reach the recipient privately once approved; say so now rather than after approval.
         if (!await delivery.EnsureReachableAsync(recipient.Id, ct)) return await RefuseAsync(requester, target.Id, IssuanceService.Unreachable(recipient), ct);
 
-        var (request, termsProblem) = newRequests.Create(requester, tenantId, target, recipient, policy!, reason, sourceKey);
+        var (request, termsProblem) = newRequests.Create(requester, tenantId, target, recipient, policy, reason, sourceKey);
         if (request is null) return await RefuseAsync(requester, target.Id, termsProblem!, ct);
         try
         {
