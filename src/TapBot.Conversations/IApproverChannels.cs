@@ -11,10 +11,7 @@ public interface IApproverChannels
 /// <summary>Where to post in the approvers' channel, and who chose it when.</summary>
 public sealed record ApproverChannel(
     string TenantId,
-    string ChannelId,
-    string ServiceUrl,
-    string ConversationId,
+    ConversationAddress Address,
     string? TeamId,
-    string BotId,
     string SetBy,
     DateTimeOffset SetAt);

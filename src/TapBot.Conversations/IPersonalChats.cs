@@ -26,9 +26,6 @@ public interface IPersonalChats
 public sealed record PersonalChat(
     string TenantId,
     string PersonId,
-    string ChannelId,
-    string ServiceUrl,
-    string ConversationId,
-    string BotId,
+    ConversationAddress Address,
     DateTimeOffset SeenAt,
     string? UserId = null);

@@ -21,8 +21,5 @@ public sealed record RequestCardCopy(
     Guid RequestId,
     RequestCardRole Role,
     string? PersonId,
-    string ChannelId,
-    string ServiceUrl,
-    string ConversationId,
-    string MessageId,
-    string BotId);
+    ConversationAddress Address,
+    string MessageId);

@@ -31,6 +31,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<Approvals.RequestTargets>();
         services.AddScoped<Approvals.RequestExpiry>();
         services.AddScoped<Approvals.RequestFormService>();
+        services.AddScoped<Approvals.NewRequests>();
         services.AddScoped<Approvals.RequestSubmitService>();
         services.AddScoped<Approvals.RequestDecisionService>();
         services.AddScoped<Approvals.ApprovalDeadlineService>();

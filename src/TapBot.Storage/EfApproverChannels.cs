@@ -28,10 +28,7 @@ internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels, I
             db.ApproverChannels.Add(row);
         }
 
-        row.Address.ChannelId = channel.ChannelId;
-        row.Address.ServiceUrl = channel.ServiceUrl;
-        row.Address.ConversationId = channel.ConversationId;
-        row.Address.BotId = channel.BotId;
+        row.Address.Set(channel.Address);
         row.TeamId = channel.TeamId;
         row.SetBy = channel.SetBy;
         row.SetAtUtcTicks = channel.SetAt.UtcTicks;
@@ -42,7 +39,7 @@ internal sealed class EfApproverChannels(TapDbContext db) : IApproverChannels, I
     public async Task<ApproverChannel?> GetAsync(string tenantId, CancellationToken ct)
     {
         var r = await db.ApproverChannels.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == tenantId, ct);
-        return r is null ? null : new ApproverChannel(r.TenantId, r.Address.ChannelId, r.Address.ServiceUrl, r.Address.ConversationId, r.TeamId, r.Address.BotId, r.SetBy,
+        return r is null ? null : new ApproverChannel(r.TenantId, r.Address.ToAddress(), r.TeamId, r.SetBy,
             new DateTimeOffset(r.SetAtUtcTicks, TimeSpan.Zero));
     }
 }

@@ -16,10 +16,7 @@ internal sealed class EfPersonalChats(TapDbContext db) : IPersonalChats
             db.PersonalChats.Add(row);
         }
 
-        row.Address.ChannelId = chat.ChannelId;
-        row.Address.ServiceUrl = chat.ServiceUrl;
-        row.Address.ConversationId = chat.ConversationId;
-        row.Address.BotId = chat.BotId;
+        row.Address.Set(chat.Address);
         row.SeenAt = chat.SeenAt;
         row.UserId = chat.UserId ?? row.UserId;
         try
@@ -54,5 +51,5 @@ internal sealed class EfPersonalChats(TapDbContext db) : IPersonalChats
     }
 
     private static PersonalChat ToChat(PersonalChatRecord row) =>
-        new(row.TenantId, row.PersonId, row.Address.ChannelId, row.Address.ServiceUrl, row.Address.ConversationId, row.Address.BotId, row.SeenAt, row.UserId);
+        new(row.TenantId, row.PersonId, row.Address.ToAddress(), row.SeenAt, row.UserId);
 }

@@ -23,7 +23,7 @@ internal sealed class EfRequestCardCopies(TapDbContext db) : IRequestCardCopies
         db.RequestCards.Add(new RequestCardRecord
         {
             RequestId = card.RequestId, Role = card.Role.ToString(), PersonId = card.PersonId,
-            Address = new() { ChannelId = card.ChannelId, ServiceUrl = card.ServiceUrl, ConversationId = card.ConversationId, BotId = card.BotId },
+            Address = ConversationAddressRecord.From(card.Address),
             MessageId = card.MessageId,
         });
         try
@@ -39,7 +39,6 @@ internal sealed class EfRequestCardCopies(TapDbContext db) : IRequestCardCopies
     public async Task<IReadOnlyList<RequestCardCopy>> ListAsync(Guid requestId, CancellationToken ct)
     {
         var rows = await db.RequestCards.AsNoTracking().Where(c => c.RequestId == requestId).OrderBy(c => c.Id).ToListAsync(ct);
-        return rows.Select(r => new RequestCardCopy(r.RequestId, Enum.Parse<RequestCardRole>(r.Role), r.PersonId, r.Address.ChannelId, r.Address.ServiceUrl,
-            r.Address.ConversationId, r.MessageId, r.Address.BotId)).ToList();
+        return rows.Select(r => new RequestCardCopy(r.RequestId, Enum.Parse<RequestCardRole>(r.Role), r.PersonId, r.Address.ToAddress(), r.MessageId)).ToList();
     }
 }

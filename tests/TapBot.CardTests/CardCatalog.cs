@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TapBot.Cards;
 using TapBot.Domain.Issuance;
+using TapBot.Domain.People;
 using TapBot.Domain.Requests;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Status;
@@ -29,7 +30,7 @@ public static class CardCatalog
         { "status-not-found", s => StatusCards.NotFound(new(s.Query)) },
         { "refused", s => StatusCards.Refused($"{s.Adele.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can issue them a pass.") },
 
-        { "issue-pick-person", s => Reply(OutcomeReplies.IssueForm(new PrepareOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]))) },
+        { "issue-pick-person", s => Reply(OutcomeReplies.IssueForm(new PrepareOutcome.Unresolved(new PersonLookup.Ambiguous(s.Query, [s.Alex, s.Alexandra])))) },
         { "issue-form", s => PasscodeCards.Form(s.Form(s.Adele)) },
         { "issue-form-one-time-forced", s => PasscodeCards.Form(s.Form(s.Adele, oneTimeForced: true)) },
         { "issue-form-with-warnings", s => PasscodeCards.Form(s.Form(s.Lynne, warnings: s.Warnings(s.Lynne))) },
@@ -63,7 +64,7 @@ public static class CardCatalog
         { "passcode-redacted-removed", _ => PasscodeCards.Redacted("removed") },
 
         { "revoke-confirm", s => PasscodeCards.ConfirmRevoke(new(s.Adele, Samples.Usable)) },
-        { "revoke-ambiguous", s => Reply(OutcomeReplies.Revoke(new RevokeOutcome.Ambiguous(s.Query, [s.Alex, s.Alexandra]), s.Issuer)) },
+        { "revoke-ambiguous", s => Reply(OutcomeReplies.Revoke(new RevokeOutcome.Unresolved(new PersonLookup.Ambiguous(s.Query, [s.Alex, s.Alexandra])), s.Issuer)) },
         { "revoked", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: false), s.Issuer) },
         { "revoked-card-redacted", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: true), s.Issuer) },
 

@@ -211,7 +211,7 @@ public sealed class StatusTests : IAsyncLifetime
         var stored = await scope.ServiceProvider.GetRequiredService<IApproverChannels>().GetAsync(_bot.TenantId, default);
         if (expected.StartsWith("approval cards", StringComparison.Ordinal))
         {
-            Assert.Equal(("19:approvals@thread.skype", "19:team@thread.skype", _bot.User("megan").Id), (stored!.ConversationId, stored.TeamId, stored.SetBy));
+            Assert.Equal(("19:approvals@thread.skype", "19:team@thread.skype", _bot.User("megan").Id), (stored!.Address.ConversationId, stored.TeamId, stored.SetBy));
         }
         else
         {

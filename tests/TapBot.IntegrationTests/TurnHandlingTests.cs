@@ -156,8 +156,8 @@ public sealed class TurnHandlingTests : IAsyncLifetime
         var chat = await scope.ServiceProvider.GetRequiredService<IPersonalChats>().FindAsync(_bot.TenantId, _bot.User("adele").Id, default);
 
         Assert.NotNull(chat);
-        Assert.Equal("a:personal-" + _bot.User("adele").Id, chat.ConversationId);
-        Assert.Equal(_bot.Connector.ServiceUrl, chat.ServiceUrl);
+        Assert.Equal("a:personal-" + _bot.User("adele").Id, chat.Address.ConversationId);
+        Assert.Equal(_bot.Connector.ServiceUrl, chat.Address.ServiceUrl);
     }
 
     [Fact]

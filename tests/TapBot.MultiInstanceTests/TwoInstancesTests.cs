@@ -233,6 +233,6 @@ public sealed class TwoInstancesTests : RealProcessesTest
         await using var storage = Storage();
         await using var scope = storage.CreateAsyncScope();
         var chat = await scope.ServiceProvider.GetRequiredService<IPersonalChats>().FindAsync(_seed.TenantId, adele.Id, default);
-        Assert.Equal("a:personal-" + adele.Id, chat?.ConversationId);
+        Assert.Equal("a:personal-" + adele.Id, chat?.Address.ConversationId);
     }
 }

@@ -64,7 +64,7 @@ public sealed class CardTextTests
         var person = new Person(Guid.NewGuid().ToString(), "x@contoso.com", null, hostile, "Member", true);
 
         var refused = string.Join("", Strings(StatusCards.Refused($"{hostile} holds an administrator role.")["body"]));
-        var pick = string.Join("", Strings(StatusCards.PickPerson(new StatusOutcome.Ambiguous("x", [person]))["body"]));
+        var pick = string.Join("", Strings(StatusCards.PickPerson(new PersonLookup.Ambiguous("x", [person]))["body"]));
 
         Assert.All([refused, pick], text =>
         {

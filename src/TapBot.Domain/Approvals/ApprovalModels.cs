@@ -43,9 +43,8 @@ public abstract record RequestOutcome
 
     public sealed record Refused(string Message) : RequestOutcome;
 
-    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : RequestOutcome;
-
-    public sealed record NotFound(string Query) : RequestOutcome;
+    /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
+    public sealed record Unresolved(PersonLookup.Miss Lookup) : RequestOutcome;
 }
 
 public abstract record DecisionOutcome

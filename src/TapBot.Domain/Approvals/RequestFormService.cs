@@ -12,7 +12,6 @@ namespace TapBot.Domain.Approvals;
 public sealed class RequestFormService(
     IDirectory directory,
     RequestTargets targets,
-    TargetEligibility eligibility,
     ApproverRules approvers,
     IRequestStore requests,
     IOptions<IssuanceOptions> issuance)
@@ -20,12 +19,8 @@ public sealed class RequestFormService(
     /// <summary>The request form: for the requester themselves (<paramref name="personId"/> null) or, for a helpdesk operator, someone else.</summary>
     public async Task<RequestOutcome> PrepareAsync(Requester requester, string tenantId, string? personId, CancellationToken ct)
     {
-        var (target, problem) = await targets.ResolveAsync(requester, personId, ct);
-        if (target is null) return new RequestOutcome.Refused(problem!);
-
-        var found = await eligibility.ReadAsync(target, ct);
-        var (_, refusal) = TargetEligibility.Check(target, found);
-        if (refusal is not null) return new RequestOutcome.Refused(RequestTargets.ForRequester(refusal, requester, target));
+        var checkedTarget = await targets.CheckAsync(requester, personId, ct);
+        if (checkedTarget is not { Target: { } target, Found: { } found, Problem: null }) return new RequestOutcome.Refused(checkedTarget.Problem!);
 
         var manager = await directory.GetManagerAsync(target.Id, ct);
         var routing = await approvers.RouteAsync(requester, target, manager, found.TargetPrivilege, tenantId, ct);
@@ -43,8 +38,8 @@ public sealed class RequestFormService(
     {
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new RequestOutcome.Refused(problem!);
-        var (exact, candidates) = await directory.FindOneAsync(query, ct);
-        if (exact is not null) return await PrepareAsync(requester, tenantId, exact.Id, ct);
-        return candidates.Count == 0 ? new RequestOutcome.NotFound(query.Text) : new RequestOutcome.Ambiguous(query.Text, candidates);
+        return (await directory.FindOneAsync(query, ct)).Picked(out var exact, out var miss)
+            ? await PrepareAsync(requester, tenantId, exact.Id, ct)
+            : new RequestOutcome.Unresolved(miss);
     }
 }

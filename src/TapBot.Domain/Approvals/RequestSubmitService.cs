@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Ports;
@@ -14,7 +13,6 @@ namespace TapBot.Domain.Approvals;
 public sealed class RequestSubmitService(
     IDirectory directory,
     RequestTargets targets,
-    TargetEligibility eligibility,
     RecipientResolver recipients,
     ReasonCheck reasons,
     ApproverRules approvers,
@@ -23,9 +21,7 @@ public sealed class RequestSubmitService(
     IApprovalCards cards,
     IPasscodeDelivery delivery,
     IAuditTrail audit,
-    IOptions<ApprovalOptions> options,
-    IOptions<IssuanceOptions> issuance,
-    TimeProvider time)
+    NewRequests newRequests)
 {
     /// <param name="sourceKey">The clicked form: a repeated click or a retried invoke finds the request it created.</param>
     public async Task<RequestOutcome> SubmitAsync(Requester requester, string tenantId, RequestChoice choice, string? sourceKey, CancellationToken ct)
@@ -33,12 +29,9 @@ public sealed class RequestSubmitService(
         if (sourceKey is not null && await requests.FindBySourceKeyAsync(sourceKey, ct) is { } earlier)
             return new RequestOutcome.Submitted(await views.ViewOfAsync(earlier, ct));
 
-        var (target, problem) = await targets.ResolveAsync(requester, choice.PersonId, ct);
-        if (target is null) return await RefuseAsync(requester, null, problem!, ct);
-
-        var found = await eligibility.ReadAsync(target, ct);
-        var (policy, refusal) = TargetEligibility.Check(target, found);
-        if (refusal is not null) return await RefuseAsync(requester, target.Id, RequestTargets.ForRequester(refusal, requester, target), ct);
+        var checkedTarget = await targets.CheckAsync(requester, choice.PersonId, ct);
+        if (checkedTarget is not { Target: { } target, Found: { } found, Policy: { } policy, Problem: null })
+            return await RefuseAsync(requester, checkedTarget.Target?.Id, checkedTarget.Problem!, ct);
 
         var reason = (choice.Reason ?? "").Trim();
         if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem) return new RequestOutcome.Refused(reasonProblem);
@@ -58,12 +51,8 @@ public sealed class RequestSubmitService(
         // The code must be able to reach the recipient privately once approved; say so now rather than after approval.
         if (!await delivery.EnsureReachableAsync(recipient.Id, ct)) return await RefuseAsync(requester, target.Id, IssuanceService.Unreachable(recipient), ct);
 
-        var now = time.GetUtcNow();
-        // Nobody picks a request's lifetime: the policy's default within TapBot's ceiling, one-time use, starting now.
-        var range = LifetimeRange.For(policy!, issuance.Value);
-        if (range.Problem(issuance.Value) is { } rangeProblem) return await RefuseAsync(requester, target.Id, rangeProblem, ct);
-        var request = AccessRequest.Create(target.Id == requester.ObjectId ? RequestKind.Recovery : RequestKind.OnBehalf, tenantId, requester.ObjectId,
-            target.Id, recipient.Id, range.Default, null, isUsableOnce: true, reason, now, TimeSpan.FromMinutes(options.Value.ExpiresAfterMinutes), sourceKey);
+        var (request, termsProblem) = newRequests.Create(requester, tenantId, target, recipient, policy, reason, sourceKey);
+        if (request is null) return await RefuseAsync(requester, target.Id, termsProblem!, ct);
         try
         {
             await requests.AddAsync(request, ct);

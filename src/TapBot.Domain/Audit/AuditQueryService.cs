@@ -17,9 +17,7 @@ public sealed class AuditQueryService(IDirectory directory, RoleResolver roles, 
 
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new AuditOutcome.Refused(problem!);
-        var (person, candidates) = await directory.FindOneAsync(query, ct);
-        if (person is null)
-            return candidates.Count == 0 ? new AuditOutcome.NotFound(query.Text) : new AuditOutcome.Ambiguous(query.Text, candidates);
+        if (!(await directory.FindOneAsync(query, ct)).Picked(out var person, out var miss)) return new AuditOutcome.Unresolved(miss);
 
         var events = await audit.RecentAsync(person.Id, MaxEvents, ct);
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [AuditKinds.SystemActor] = "TapBot" };
@@ -42,9 +40,8 @@ public abstract record AuditOutcome
 
     public sealed record Found(Person Person, IReadOnlyList<NamedAuditEvent> Events) : AuditOutcome;
 
-    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : AuditOutcome;
-
-    public sealed record NotFound(string Query) : AuditOutcome;
+    /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
+    public sealed record Unresolved(PersonLookup.Miss Lookup) : AuditOutcome;
 
     public sealed record Refused(string Message) : AuditOutcome;
 }

@@ -26,9 +26,8 @@ public abstract record PrepareOutcome
 
     public sealed record Form(IssueForm Value) : PrepareOutcome;
 
-    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : PrepareOutcome;
-
-    public sealed record NotFound(string Query) : PrepareOutcome;
+    /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
+    public sealed record Unresolved(PersonLookup.Miss Lookup) : PrepareOutcome;
 
     public sealed record Refused(string Message) : PrepareOutcome;
 }

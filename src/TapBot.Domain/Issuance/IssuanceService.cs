@@ -46,14 +46,7 @@ public sealed class IssuanceService(
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new PrepareOutcome.Refused(problem!);
 
-        var (exact, candidates) = await directory.FindOneAsync(query, ct);
-        if (exact is null)
-        {
-            return candidates.Count == 0
-                ? new PrepareOutcome.NotFound(query.Text)
-                : new PrepareOutcome.Ambiguous(query.Text, candidates);
-        }
-
+        if (!(await directory.FindOneAsync(query, ct)).Picked(out var exact, out var miss)) return new PrepareOutcome.Unresolved(miss);
         return await PrepareForAsync(requester, requesterRoles, exact, null, ct);
     }
 

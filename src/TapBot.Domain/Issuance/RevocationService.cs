@@ -15,7 +15,8 @@ public abstract record RevokeOutcome
 
     public sealed record Revoked(Person Target, bool CardRedacted) : RevokeOutcome;
 
-    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : RevokeOutcome;
+    /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
+    public sealed record Unresolved(PersonLookup.Miss Lookup) : RevokeOutcome;
 
     public sealed record Refused(string Message) : RevokeOutcome;
 }
@@ -40,13 +41,7 @@ public sealed class RevocationService(
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return new RevokeOutcome.Refused(problem!);
 
-        var (person, candidates) = await directory.FindOneAsync(query, ct);
-        if (person is null)
-        {
-            return candidates.Count == 0
-                ? new RevokeOutcome.Refused($"I couldn't find anyone matching “{query.Text}”.")
-                : new RevokeOutcome.Ambiguous(query.Text, candidates);
-        }
+        if (!(await directory.FindOneAsync(query, ct)).Picked(out var person, out var miss)) return new RevokeOutcome.Unresolved(miss);
 
         var pass = await passes.GetCurrentAsync(person.Id, ct);
         return pass is null

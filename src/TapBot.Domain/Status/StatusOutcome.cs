@@ -11,11 +11,8 @@ public abstract record StatusOutcome
     /// <summary>The person was found; <paramref name="Pass"/> is null when they hold no TAP.</summary>
     public sealed record Found(Person Person, TemporaryAccessPass? Pass, DateTimeOffset CheckedAt) : StatusOutcome;
 
-    /// <summary>Several people match; the requester must pick one.</summary>
-    public sealed record Ambiguous(string Query, IReadOnlyList<Person> Candidates) : StatusOutcome;
-
-    /// <summary>Nobody matches.</summary>
-    public sealed record NotFound(string Query) : StatusOutcome;
+    /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
+    public sealed record Unresolved(PersonLookup.Miss Lookup) : StatusOutcome;
 
     /// <summary>The request cannot be served; <paramref name="Message"/> says why in plain words.</summary>
     public sealed record Refused(string Message) : StatusOutcome;

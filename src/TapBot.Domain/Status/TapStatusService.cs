@@ -38,14 +38,7 @@ public sealed class TapStatusService(
             return new StatusOutcome.Refused(OthersRefusal);
         }
 
-        var (chosen, candidates) = await directory.FindOneAsync(query, ct);
-        if (chosen is null)
-        {
-            return candidates.Count == 0
-                ? new StatusOutcome.NotFound(query.Text)
-                : new StatusOutcome.Ambiguous(query.Text, candidates);
-        }
-
+        if (!(await directory.FindOneAsync(query, ct)).Picked(out var chosen, out var miss)) return new StatusOutcome.Unresolved(miss);
         return await ForPersonAsync(requester, chosen, ct, requesterRoles);
     }
 

@@ -46,7 +46,7 @@ public sealed class OwnCards(ISentCards sent, TimeProvider time)
     {
         if (verb is null || !Rewrites.TryGetValue(verb, out var flows)) return true;
         if (clicked is null) return false;
-        return await sent.FlowOfAsync(clicked.ConversationId, clicked.MessageId, ct) is { } flow && flows.Contains(flow);
+        return await sent.FlowOfAsync(clicked.Address.ConversationId, clicked.MessageId, ct) is { } flow && flows.Contains(flow);
     }
 
     private static CardFlow? FlowOf(JsonNode? node) => node switch

@@ -1,6 +1,7 @@
 using TapBot.Domain.Approvals;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Issuance;
+using TapBot.Domain.People;
 using TapBot.Domain.Status;
 
 namespace TapBot.Cards;
@@ -11,8 +12,7 @@ public static class OutcomeReplies
     public static CardReply Request(RequestOutcome outcome) => outcome switch
     {
         RequestOutcome.Form f => new(RequestCards.Form(f.Value), f.Value.IsForSelf ? "Ask for a Temporary Access Pass" : $"Ask for a pass for {f.Value.Target.DisplayName}"),
-        RequestOutcome.Ambiguous a => new(StatusCards.PickPerson(new StatusOutcome.Ambiguous(a.Query, a.Candidates), CardVerbs.PrepareRequest, "Next"), "Which person?"),
-        RequestOutcome.NotFound n => new(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
+        RequestOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.PrepareRequest, "Next")),
         RequestOutcome.Refused r => new(StatusCards.Refused(r.Message), "Cannot send the request"),
         RequestOutcome.Submitted s => new(RequestCards.ForRequester(s.View), "Your request"),
         _ => throw new InvalidOperationException("Unknown request outcome."),
@@ -21,9 +21,7 @@ public static class OutcomeReplies
     public static CardReply Audit(AuditOutcome outcome) => outcome switch
     {
         AuditOutcome.Found f => new(AuditCards.Recent(f), $"Audit trail for {f.Person.DisplayName}"),
-        AuditOutcome.Ambiguous a => new(StatusCards.Notice(
-            $"Several people match “{CardText.Escape(a.Query)}”: use their UPN, e.g. **audit for {CardText.Escape(a.Candidates[0].UserPrincipalName)}**."), "Which person?"),
-        AuditOutcome.NotFound n => new(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
+        AuditOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.TypeAgain("audit for")),
         AuditOutcome.Refused r => new(StatusCards.Refused(r.Message), "Audit trail"),
         _ => throw new InvalidOperationException("Unknown audit outcome."),
     };
@@ -31,8 +29,7 @@ public static class OutcomeReplies
     public static CardReply IssueForm(PrepareOutcome outcome) => outcome switch
     {
         PrepareOutcome.Form f => new(PasscodeCards.Form(f.Value), $"Issue a pass for {f.Value.Target.DisplayName}"),
-        PrepareOutcome.Ambiguous a => new(StatusCards.PickPerson(new StatusOutcome.Ambiguous(a.Query, a.Candidates), CardVerbs.PrepareIssue, "Next"), "Which person?"),
-        PrepareOutcome.NotFound n => new(StatusCards.NotFound(new StatusOutcome.NotFound(n.Query)), "Nobody found"),
+        PrepareOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.PrepareIssue, "Next")),
         PrepareOutcome.Refused r => new(StatusCards.Refused(r.Message), "Cannot issue a pass"),
         _ => throw new InvalidOperationException("Unknown issuance outcome."),
     };
@@ -41,8 +38,9 @@ public static class OutcomeReplies
     {
         RevokeOutcome.Confirm c => new(PasscodeCards.ConfirmRevoke(c), $"Revoke {c.Target.DisplayName}'s pass?"),
         RevokeOutcome.Revoked r => new(PasscodeCards.Revoked(r, requester), "Pass revoked"),
-        RevokeOutcome.Ambiguous a => new(StatusCards.Notice(
-            $"Several people match “{CardText.Escape(a.Query)}”: use their UPN, e.g. **revoke TAP for {CardText.Escape(a.Candidates[0].UserPrincipalName)}**."), "Which person?"),
+        // Kept as it answered before the shared lookup: for revoke, nobody found is a refusal, not the "Nobody found" card.
+        RevokeOutcome.Unresolved { Lookup: PersonLookup.NotFound n } => new(StatusCards.Refused($"I couldn't find anyone matching “{n.Query}”."), "Cannot revoke"),
+        RevokeOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.TypeAgain("revoke TAP for")),
         RevokeOutcome.Refused r => new(StatusCards.Refused(r.Message), "Cannot revoke"),
         _ => throw new InvalidOperationException("Unknown revoke outcome."),
     };
@@ -50,8 +48,7 @@ public static class OutcomeReplies
     public static CardReply Status(StatusOutcome outcome) => outcome switch
     {
         StatusOutcome.Found f => new(StatusCards.Found(f), $"TAP status for {f.Person.DisplayName}"),
-        StatusOutcome.Ambiguous a => new(StatusCards.PickPerson(a), "Which person?"),
-        StatusOutcome.NotFound n => new(StatusCards.NotFound(n), "Nobody found"),
+        StatusOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.ShowStatus, "Show status")),
         StatusOutcome.Refused r => new(StatusCards.Refused(r.Message), "TAP status"),
         _ => throw new InvalidOperationException("Unknown status outcome."),
     };

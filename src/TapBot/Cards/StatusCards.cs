@@ -44,7 +44,7 @@ public static class StatusCards
         return New(header);
     }
 
-    public static JsonObject PickPerson(StatusOutcome.Ambiguous ambiguous, string verb = CardVerbs.ShowStatus, string button = "Show status") => New(
+    public static JsonObject PickPerson(PersonLookup.Ambiguous ambiguous, string verb = CardVerbs.ShowStatus, string button = "Show status") => New(
         [
             Heading("Which person?"),
             Text($"Several people match “{CardText.Escape(ambiguous.Query)}”. Pick one."),
@@ -52,7 +52,7 @@ public static class StatusCards
         ],
         [Execute(button, verb)]);
 
-    public static JsonObject NotFound(StatusOutcome.NotFound notFound) => New(
+    public static JsonObject NotFound(PersonLookup.NotFound notFound) => New(
     [
         Heading("Nobody found"),
         Text($"I couldn't find anyone matching “{CardText.Escape(notFound.Query)}”. Try their UPN (name@yourcompany.com), " +

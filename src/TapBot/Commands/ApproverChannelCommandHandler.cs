@@ -34,8 +34,8 @@ public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverC
         // A reply thread's id ends in ";messageid=…"; approval cards start new posts in the channel itself.
         var conversationId = activity.Conversation.Id.Split(";messageid=")[0];
         var teamId = (activity as Activity)?.GetChannelData<TeamsChannelData>()?.Team?.Id;
-        await channels.SetAsync(new ApproverChannel(tenant.Id, activity.ChannelId, activity.ServiceUrl, conversationId, teamId,
-            activity.Recipient?.Id ?? "", requester.ObjectId, time.GetUtcNow()), ct);
+        await channels.SetAsync(new ApproverChannel(tenant.Id, new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""),
+            teamId, requester.ObjectId, time.GetUtcNow()), ct);
         await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
         return new(StatusCards.Notice(
             $"Done: approval cards will be posted in this channel. Set by {CardText.Escape(requester.DisplayName)}; any approver can move them with the same command."),

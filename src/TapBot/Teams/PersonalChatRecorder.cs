@@ -40,7 +40,7 @@ public sealed class PersonalChatRecorder(TapTenant tenant, TimeProvider time, IS
             // A scope of its own: most turns need no write, and they should not pay for a database context.
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IPersonalChats>().RememberAsync(new PersonalChat(tenant.Id, personId,
-                activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? "", time.GetUtcNow(), activity.From?.Id), ct);
+                new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""), time.GetUtcNow(), activity.From?.Id), ct);
             if (_lastWritten.Count >= MaxRemembered) _lastWritten.Clear();
             _lastWritten[personId] = fingerprint;
         }

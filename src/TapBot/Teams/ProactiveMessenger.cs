@@ -37,7 +37,7 @@ public sealed class ProactiveMessenger(
         var parameters = new ConversationParameters
         {
             IsGroup = false,
-            Bot = new ChannelAccount(anchor.BotId),
+            Bot = new ChannelAccount(anchor.Address.BotId),
             // The Entra object id goes in members[].id (not aadObjectId): Teams resolves it for an installed app.
             Members = [new ChannelAccount(personId)],
             TenantId = tenant.Id,
@@ -45,7 +45,7 @@ public sealed class ProactiveMessenger(
         string? conversationId = null;
         try
         {
-            await adapter.CreateConversationAsync(AppId, anchor.ChannelId, anchor.ServiceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope,
+            await adapter.CreateConversationAsync(AppId, anchor.Address.ChannelId, anchor.Address.ServiceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope,
                 parameters, (turn, _) =>
                 {
                     conversationId = turn.Activity.Conversation?.Id;
@@ -59,7 +59,7 @@ public sealed class ProactiveMessenger(
         }
 
         if (string.IsNullOrEmpty(conversationId)) return null;
-        var chat = new PersonalChat(tenant.Id, personId, anchor.ChannelId, anchor.ServiceUrl, conversationId, anchor.BotId, time.GetUtcNow());
+        var chat = new PersonalChat(tenant.Id, personId, anchor.Address with { ConversationId = conversationId }, time.GetUtcNow());
         await chats.RememberAsync(chat, ct);
         return chat;
     }
@@ -107,23 +107,22 @@ public sealed class ProactiveMessenger(
         return done;
     }
 
-    public static ConversationReference Personal(PersonalChat chat) => new()
-    {
-        ChannelId = chat.ChannelId,
-        ServiceUrl = chat.ServiceUrl,
-        Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: chat.ConversationId, tenantId: chat.TenantId),
-        Bot = new ChannelAccount(chat.BotId),
-        User = new ChannelAccount(aadObjectId: chat.PersonId),
-    };
+    public static ConversationReference Personal(PersonalChat chat) =>
+        Reference(chat.Address, new ConversationAccount(isGroup: false, conversationType: "personal", id: chat.Address.ConversationId, tenantId: chat.TenantId),
+            new ChannelAccount(aadObjectId: chat.PersonId));
 
     /// <summary>Where a stored request card lives (a 1:1 chat or the approvers' channel).</summary>
-    public static ConversationReference Of(RequestCardCopy card) => new()
+    public static ConversationReference Of(RequestCardCopy card) =>
+        Reference(card.Address, new ConversationAccount(isGroup: card.Role == RequestCardRole.ApproversChannel,
+            conversationType: card.Role == RequestCardRole.ApproversChannel ? "channel" : "personal", id: card.Address.ConversationId));
+
+    private static ConversationReference Reference(ConversationAddress address, ConversationAccount conversation, ChannelAccount? user = null) => new()
     {
-        ChannelId = card.ChannelId,
-        ServiceUrl = card.ServiceUrl,
-        Conversation = new ConversationAccount(isGroup: card.Role == RequestCardRole.ApproversChannel,
-            conversationType: card.Role == RequestCardRole.ApproversChannel ? "channel" : "personal", id: card.ConversationId),
-        Bot = new ChannelAccount(card.BotId),
+        ChannelId = address.ChannelId,
+        ServiceUrl = address.ServiceUrl,
+        Conversation = conversation,
+        Bot = new ChannelAccount(address.BotId),
+        User = user,
     };
 
     private string AppId => bot.Value.MicrosoftAppId ?? "";

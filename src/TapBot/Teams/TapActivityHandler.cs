@@ -116,8 +116,8 @@ public sealed class TapActivityHandler(
             TeamsUserId = activity.From?.Id,
             ReaderTimeZone = ReaderTimeZone((Activity)activity),
             ClickedCard = string.IsNullOrEmpty(activity.ReplyToId) || activity.Conversation?.Id is not { Length: > 0 } conversationId ? null
-                : new RequestCardCopy(Guid.Empty, RequestCardRole.Requester, requester.ObjectId, activity.ChannelId,
-                    activity.ServiceUrl, conversationId, activity.ReplyToId, activity.Recipient?.Id ?? ""),
+                : new RequestCardCopy(Guid.Empty, RequestCardRole.Requester, requester.ObjectId,
+                    new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""), activity.ReplyToId),
             SourceKey = string.IsNullOrEmpty(turn.Activity.ReplyToId) ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
                 System.Text.Encoding.UTF8.GetBytes($"{turn.Activity.Conversation?.Id}|{turn.Activity.ReplyToId}"))),
             ReplaceCardForEveryoneAsync = async (card, token) =>

@@ -31,13 +31,12 @@ public sealed class TeamsApprovalCardPoster(
         var copiesToPost = new List<RequestCardCopy>();
         if (view.Routing.Manager is { } manager && await messenger.OpenPersonalChatAsync(manager.Id, ct) is { } chat)
         {
-            copiesToPost.Add(new RequestCardCopy(view.Request.Id, RequestCardRole.Manager, manager.Id, chat.ChannelId, chat.ServiceUrl, chat.ConversationId, "", chat.BotId));
+            copiesToPost.Add(new RequestCardCopy(view.Request.Id, RequestCardRole.Manager, manager.Id, chat.Address, ""));
         }
 
         if (view.Routing.ToApproversChannel && await channels.GetAsync(tenant.Id, ct) is { } channel)
         {
-            copiesToPost.Add(new RequestCardCopy(view.Request.Id, RequestCardRole.ApproversChannel, null, channel.ChannelId, channel.ServiceUrl,
-                channel.ConversationId, "", channel.BotId));
+            copiesToPost.Add(new RequestCardCopy(view.Request.Id, RequestCardRole.ApproversChannel, null, channel.Address, ""));
         }
 
         var refreshFor = await RefreshUsersAsync(view, ct);

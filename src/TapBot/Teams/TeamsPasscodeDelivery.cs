@@ -34,7 +34,7 @@ public sealed class TeamsPasscodeDelivery(
                    ?? throw new DeliveryFailedException("The recipient has no personal chat with TapBot.");
         var card = PasscodeCards.Delivered(target, pass, issuer, recipientId, issuance.Value.SecurityContact);
         var messageId = await messenger.SendAsync(ProactiveMessenger.Personal(chat), card, "A Temporary Access Pass for you", ct);
-        return new DeliveryReceipt(chat.ConversationId, messageId ?? throw new DeliveryFailedException("Teams did not accept the message."));
+        return new DeliveryReceipt(chat.Address.ConversationId, messageId ?? throw new DeliveryFailedException("Teams did not accept the message."));
     }
 
     public async Task<bool> NotifyOwnerAsync(OwnerNotice notice, CancellationToken ct)
@@ -47,7 +47,7 @@ public sealed class TeamsPasscodeDelivery(
     public async Task RedactAsync(string recipientId, Delivery delivery, string why, CancellationToken ct)
     {
         var chat = await chats.FindAsync(tenant.Id, recipientId, ct);
-        if (chat is null || chat.ConversationId != delivery.ConversationId)
+        if (chat is null || chat.Address.ConversationId != delivery.ConversationId)
         {
             // The chat moved; the old card cannot be reached any more. The pass itself is already gone.
             logger.LogWarning("Could not redact the passcode card for {RecipientId}: the chat is no longer known", recipientId);

@@ -7,7 +7,7 @@ namespace TapBot.Storage.Tests;
 public abstract class ApproverChannelTests<TDatabase> : StorageTest<TDatabase> where TDatabase : TestDatabase, new()
 {
     private static ApproverChannel Channel(string conversation, string by) =>
-        new("tenant", "msteams", "https://smba.trafficmanager.net/emea/", conversation, "19:team", "28:bot", by, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        new("tenant", new ConversationAddress("msteams", "https://smba.trafficmanager.net/emea/", conversation, "28:bot"), "19:team", by, new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task Set_Get_AndSetAgainReplaces()

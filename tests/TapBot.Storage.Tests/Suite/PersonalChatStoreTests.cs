@@ -9,7 +9,7 @@ public abstract class PersonalChatStoreTests<TDatabase> : StorageTest<TDatabase>
     private Task<T> InScopeAsync<T>(Func<IPersonalChats, Task<T>> work) => InScopeAsync<IPersonalChats, T>(work);
 
     private static PersonalChat Chat(string tenant, string person, string conversation, DateTimeOffset at) =>
-        new(tenant, person, "msteams", "https://smba.trafficmanager.net/emea/", conversation, "28:bot", at);
+        new(tenant, person, new ConversationAddress("msteams", "https://smba.trafficmanager.net/emea/", conversation, "28:bot"), at);
 
     [Fact]
     public async Task Remember_ThenFind_RoundTrips()
@@ -31,7 +31,7 @@ public abstract class PersonalChatStoreTests<TDatabase> : StorageTest<TDatabase>
 
         var found = await InScopeAsync(s => s.FindAsync("t1", "p1", default));
 
-        Assert.Equal("a:new", found!.ConversationId);
+        Assert.Equal("a:new", found!.Address.ConversationId);
         Assert.Equal(at.AddDays(1), found.SeenAt);
     }
 

@@ -69,9 +69,9 @@ public abstract class RequestStoreTests<TDatabase> : StorageTest<TDatabase> wher
         var id = Guid.NewGuid();
         var cards = new[]
         {
-            new RequestCardCopy(id, RequestCardRole.Requester, "adele", "msteams", "https://smba.example/", "a:adele", "m1", "28:bot"),
-            new RequestCardCopy(id, RequestCardRole.Manager, "megan", "msteams", "https://smba.example/", "a:megan", "m2", "28:bot"),
-            new RequestCardCopy(id, RequestCardRole.ApproversChannel, null, "msteams", "https://smba.example/", "19:c@thread.skype", "m3", "28:bot"),
+            new RequestCardCopy(id, RequestCardRole.Requester, "adele", new ConversationAddress("msteams", "https://smba.example/", "a:adele", "28:bot"), "m1"),
+            new RequestCardCopy(id, RequestCardRole.Manager, "megan", new ConversationAddress("msteams", "https://smba.example/", "a:megan", "28:bot"), "m2"),
+            new RequestCardCopy(id, RequestCardRole.ApproversChannel, null, new ConversationAddress("msteams", "https://smba.example/", "19:c@thread.skype", "28:bot"), "m3"),
         };
         foreach (var card in cards) await InScopeAsync<IRequestCardCopies, int>(async s => { await s.AddAsync(card, default); return 0; });
         await InScopeAsync<IRequestCardCopies, int>(async s => { await s.AddAsync(cards[0] with { RequestId = Guid.NewGuid() }, default); return 0; });

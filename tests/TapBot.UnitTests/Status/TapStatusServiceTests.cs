@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TapBot.Domain;
 using TapBot.Domain.Passes;
+using TapBot.Domain.People;
 using TapBot.Domain.Roles;
 using TapBot.Domain.Status;
 
@@ -69,7 +70,7 @@ public sealed class TapStatusServiceTests
         _directory.Add("Lee Gu", "lee@contoso.com");
         _directory.Add("Lee Guerrero", "leeg@contoso.com");
 
-        Assert.IsType<StatusOutcome.Ambiguous>(await Service().ForQueryAsync(As(megan), "Lee", default));
+        Assert.IsType<PersonLookup.Ambiguous>(Assert.IsType<StatusOutcome.Unresolved>(await Service().ForQueryAsync(As(megan), "Lee", default)).Lookup);
         Assert.Equal("Lee Gu", Assert.IsType<StatusOutcome.Found>(await Service().ForQueryAsync(As(megan), "lee gu", default)).Person.DisplayName);
     }
 
@@ -80,7 +81,7 @@ public sealed class TapStatusServiceTests
         _directory.Add("Sam Lee", "sam1@contoso.com");
         _directory.Add("Sam Lee", "sam2@contoso.com");
 
-        var ambiguous = Assert.IsType<StatusOutcome.Ambiguous>(await Service().ForQueryAsync(As(megan), "Sam Lee", default));
+        var ambiguous = Assert.IsType<PersonLookup.Ambiguous>(Assert.IsType<StatusOutcome.Unresolved>(await Service().ForQueryAsync(As(megan), "Sam Lee", default)).Lookup);
 
         Assert.Equal(2, ambiguous.Candidates.Count);
     }
@@ -91,7 +92,7 @@ public sealed class TapStatusServiceTests
         var megan = _directory.Add("Megan Bowen", "megan@contoso.com", Approvers);
         for (var i = 0; i < 15; i++) _directory.Add($"Chris {i:00}", $"chris{i}@contoso.com");
 
-        var ambiguous = Assert.IsType<StatusOutcome.Ambiguous>(await Service().ForQueryAsync(As(megan), "Chris", default));
+        var ambiguous = Assert.IsType<PersonLookup.Ambiguous>(Assert.IsType<StatusOutcome.Unresolved>(await Service().ForQueryAsync(As(megan), "Chris", default)).Lookup);
 
         Assert.Equal(TapStatusService.MaxCandidates, ambiguous.Candidates.Count);
     }
@@ -111,7 +112,7 @@ public sealed class TapStatusServiceTests
     {
         var megan = _directory.Add("Megan Bowen", "megan@contoso.com", Approvers);
 
-        var notFound = Assert.IsType<StatusOutcome.NotFound>(await Service().ForQueryAsync(As(megan), " <b>Zed</b> ", default));
+        var notFound = Assert.IsType<PersonLookup.NotFound>(Assert.IsType<StatusOutcome.Unresolved>(await Service().ForQueryAsync(As(megan), " <b>Zed</b> ", default)).Lookup);
 
         Assert.Equal("Zed", notFound.Query);
     }
