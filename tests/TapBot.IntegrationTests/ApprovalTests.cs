@@ -9,9 +9,9 @@ using TapBot.Hosting;
 namespace TapBot.IntegrationTests;
 
 /// <summary>
-/// Recovery requests and approvals through the real host, Graph SDK and emulator. Lynne's manager is Patti (not an
-/// approver), Adele's is Megan (an approver), Miriam (a privileged person) reports to Isaiah (a privileged approver);
-/// Pradeep is an approver, Alex a helpdesk operator, Lee an ordinary employee. Time is a fake clock.
+/// Recovery requests and approvals through the real host, Graph SDK and emulator. Lynne's manager is Patti (an
+/// approver through her Authentication Administrator role), Adele's is Megan (an approver), Miriam (a privileged person)
+/// reports to Isaiah (a privileged approver); Pradeep is an approver, Alex a helpdesk operator. Time is a fake clock.
 /// </summary>
 public sealed class ApprovalTests : IAsyncLifetime
 {
