@@ -1,4 +1,4 @@
-# Drawn by bench/run.sh: turns/s (bars, left) and p99 latency (points, right, log scale) per bot, cold and warm.
+# Drawn by bench/run.sh (data = medians.tsv, bots = its number of rows): turns/s (bars, left) and p99 latency (points, right, log scale) per bot, cold and warm.
 set terminal pngcairo size 900,480 font "sans,11"
 set title "TapBot vs Bot Framework's stock echo bot (medians; higher bars and lower points are better)"
 set style data histograms
@@ -10,9 +10,10 @@ set y2label "p99 latency (ms, log)"
 set logscale y2
 set y2tics
 set ytics nomirror
-set key top left
+set key outside bottom center horizontal autotitle columnhead
 set grid ytics
-set xrange [-0.6:*]
+set xrange [-0.6:bots - 0.4]
+set yrange [0:*]
 plot data using 2:xtic(1) title "cold turns/s", \
      '' using 3 title "warm turns/s", \
      '' using ($0-0.15):4 axes x1y2 with points pt 7 ps 1.5 title "cold p99", \

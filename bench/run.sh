@@ -54,5 +54,5 @@ done
 
 # Medians per bot, ratios against the echo bot, the table and the chart.
 python3 bench/report.py "$raw" "$out" "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), $(date -u +%Y-%m-%d)"
-gnuplot -e "data='$out/medians.tsv'; set output '$out/chart.png'" bench/chart.gp
+gnuplot -e "data='$out/medians.tsv'; bots=$(( $(wc -l <"$out/medians.tsv") - 1 )); set output '$out/chart.png'" bench/chart.gp
 echo "wrote $out/results.md and $out/chart.png"
