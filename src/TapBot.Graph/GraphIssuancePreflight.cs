@@ -50,7 +50,7 @@ internal sealed class GraphIssuancePreflight(GraphServiceClient graph, GraphOpti
             // The batch itself failed (unreachable, timed out, throttled beyond retries): every part carries the failure.
             return new Preflight(Fetched<IReadOnlySet<string>>.Failed(e), Fetched<Person?>.Failed(e), Fetched<Domain.Passes.TapPolicy>.Failed(e),
                 Fetched<IReadOnlySet<string>>.Failed(e),
-                new Domain.Roles.PrivilegeFacts(Fetched<IReadOnlyList<Domain.Roles.DirectoryMembership>>.Failed(e), Fetched<Domain.Roles.HeldRoles>.Failed(e), Fetched<Domain.Roles.HeldRoles>.Failed(e)),
+                Domain.Roles.PrivilegeFacts.Failed(e),
                 Fetched<Domain.Passes.TemporaryAccessPass?>.Failed(e));
         }
 

@@ -25,16 +25,6 @@ public sealed class ApprovalTests : IAsyncLifetime
 
     private static string Text(JsonNode? node) => string.Join("\n", BotReplies.Strings(node));
 
-    private string Conversation(string upnPrefix) => "a:personal-" + _bot.User(upnPrefix).Id;
-
-    private async Task SetApproversChannelAsync()
-    {
-        var activity = _bot.Message("megan", "<at>TapBot</at> use this channel for TAP approvals");
-        activity["conversation"]!["conversationType"] = "channel";
-        activity["conversation"]!["id"] = "19:approvals@thread.skype";
-        Assert.Equal(200, (int)(await _bot.PostAsync(activity)).StatusCode);
-    }
-
     /// <summary>The person asks for recovery help and sends the form; returns the stored request.</summary>
     private async Task<AccessRequest> RequestAsync(string upnPrefix, string recipient = "person")
     {
@@ -43,13 +33,7 @@ public sealed class ApprovalTests : IAsyncLifetime
         var response = await _bot.ClickAsync(upnPrefix, "requestPass",
             new JsonObject { ["v"] = "1", ["recipient"] = recipient, ["reason"] = "Lost my phone on the train" }, cardMessageId: "form-" + upnPrefix);
         Assert.Contains("Waiting for", Text(response["value"]));
-        return (await PendingAsync(upnPrefix))!;
-    }
-
-    private async Task<AccessRequest?> PendingAsync(string upnPrefix)
-    {
-        await using var scope = _bot.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IRequestStore>().PendingForTargetAsync(_bot.TenantId, _bot.User(upnPrefix).Id, default);
+        return (await _bot.PendingRequestAsync(upnPrefix))!;
     }
 
     private async Task<AccessRequest> ReloadAsync(Guid id)
@@ -65,10 +49,8 @@ public sealed class ApprovalTests : IAsyncLifetime
         return _bot.ClickAsync(who, approve ? "approveRequest" : "denyRequest", data, cardMessageId: card);
     }
 
-    private string? PassId(string upnPrefix) => _bot.Tenant.State.GetPass(_bot.User(upnPrefix))?.Id;
-
     private int CodesDeliveredTo(string upnPrefix) => _bot.Connector.Calls.Count(c =>
-        c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(Conversation(upnPrefix)) && Text(c.Body).Contains("Your Temporary Access Pass"));
+        c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(_bot.PersonalConversation(upnPrefix)) && Text(c.Body).Contains("Your Temporary Access Pass"));
 
     /// <summary>Card rewrites (PUT) whose text contains <paramref name="text"/>, by conversation.</summary>
     private List<string> UpdatedConversations(string text) => _bot.Connector.Calls
@@ -99,13 +81,13 @@ public sealed class ApprovalTests : IAsyncLifetime
         // Patti's copy and Lynne's own card (the form she sent) both show the decision.
         var updated = UpdatedConversations("Approved by Patti Fernandez");
         Assert.Contains(pattiConversation, updated);
-        Assert.Contains(Conversation("lynne"), updated);
+        Assert.Contains(_bot.PersonalConversation("lynne"), updated);
     }
 
     [Fact]
     public async Task Approver_DecidesInTheApproversChannel_LaterClicksSeeAlreadyDecided()
     {
-        await SetApproversChannelAsync();
+        await _bot.SetApproversChannelAsync("megan");
         await _bot.SayAsync("adele", "hi");
         await _bot.SayAsync("megan", "hi");
         var request = await RequestAsync("adele");
@@ -126,8 +108,8 @@ public sealed class ApprovalTests : IAsyncLifetime
         Assert.Equal(1, CodesDeliveredTo("adele"));
         var updated = UpdatedConversations("Approved by Pradeep Gupta");
         Assert.Contains("19:approvals@thread.skype", updated);
-        Assert.Contains(Conversation("megan"), updated);
-        Assert.Contains(Conversation("adele"), updated);
+        Assert.Contains(_bot.PersonalConversation("megan"), updated);
+        Assert.Contains(_bot.PersonalConversation("adele"), updated);
 
         var late = await DecideAsync("megan", request);
         Assert.Contains("already decided", Text(late["value"]));
@@ -139,7 +121,7 @@ public sealed class ApprovalTests : IAsyncLifetime
     {
         await _bot.SayAsync("lynne", "hi");
         await _bot.SayAsync("patti", "hi");
-        var before = PassId("lynne"); // Lynne holds an older pass in the seed
+        var before = _bot.PassId("lynne"); // Lynne holds an older pass in the seed
         var request = await RequestAsync("lynne");
 
         var noReason = await DecideAsync("patti", request, approve: false);
@@ -149,8 +131,8 @@ public sealed class ApprovalTests : IAsyncLifetime
         var denied = await DecideAsync("patti", request, approve: false, reason: "Call the service desk from your desk phone");
         Assert.Contains("Denied by Patti Fernandez", Text(denied["value"]));
         Assert.Contains("Call the service desk", Text(denied["value"]));
-        Assert.Equal(before, PassId("lynne"));
-        Assert.Contains(Conversation("lynne"), UpdatedConversations("Denied by Patti Fernandez"));
+        Assert.Equal(before, _bot.PassId("lynne"));
+        Assert.Contains(_bot.PersonalConversation("lynne"), UpdatedConversations("Denied by Patti Fernandez"));
         Assert.Equal(0, CodesDeliveredTo("lynne"));
     }
 
@@ -160,16 +142,16 @@ public sealed class ApprovalTests : IAsyncLifetime
     [InlineData("miriam", "megan", "only a privileged approver")]            // a privileged person needs a privileged approver
     public async Task Decision_BySomeoneWhoMayNot_IsRefused_AndChangesNothing(string requester, string clicker, string expected)
     {
-        await SetApproversChannelAsync();
+        await _bot.SetApproversChannelAsync("megan");
         await _bot.SayAsync(requester, "hi");
-        var before = PassId(requester);
+        var before = _bot.PassId(requester);
         var request = await RequestAsync(requester);
 
         var response = await DecideAsync(clicker, request);
 
         Assert.Contains(expected, Text(response["value"]));
         Assert.Equal(RequestStatus.Pending, (await ReloadAsync(request.Id)).Status);
-        Assert.Equal(before, PassId(requester));
+        Assert.Equal(before, _bot.PassId(requester));
     }
 
     [Fact]
@@ -188,7 +170,7 @@ public sealed class ApprovalTests : IAsyncLifetime
     [Fact]
     public async Task Helpdesk_AsksOnSomeonesBehalf_AndCannotApproveTheirOwnRequest()
     {
-        await SetApproversChannelAsync();
+        await _bot.SetApproversChannelAsync("megan");
         await _bot.SayAsync("lynne", "hi");
         var form = (await _bot.SayAsync("alex", "issue TAP for lynne@contoso.com")).SingleCard();
         Assert.Contains("Ask for a Temporary Access Pass for Lynne Robbins", Text(form));
@@ -199,7 +181,7 @@ public sealed class ApprovalTests : IAsyncLifetime
             ["v"] = "1", ["personId"] = _bot.User("lynne").Id, ["recipient"] = "person", ["reason"] = "INC-2001 verified by phone",
         });
         Assert.Contains("Waiting for", Text(sent["value"]));
-        var request = (await PendingAsync("lynne"))!;
+        var request = (await _bot.PendingRequestAsync("lynne"))!;
         Assert.Equal(RequestKind.OnBehalf, request.Kind);
 
         var own = await DecideAsync("alex", request);
@@ -219,7 +201,7 @@ public sealed class ApprovalTests : IAsyncLifetime
         });
 
         Assert.Contains("Only helpdesk operators can ask for a pass for someone else", Text(forged["value"]));
-        Assert.Null(await PendingAsync("adele"));
+        Assert.Null(await _bot.PendingRequestAsync("adele"));
     }
 
     [Fact]
@@ -236,11 +218,11 @@ public sealed class ApprovalTests : IAsyncLifetime
     {
         await _bot.SayAsync("lynne", "hi");
         await _bot.SayAsync("patti", "hi");
-        var before = PassId("lynne");
+        var before = _bot.PassId("lynne");
         var request = await RequestAsync("lynne");
         var job = _bot.App.Services.GetRequiredService<ApprovalJob>();
 
-        int Reminders() => _bot.Connector.Calls.Count(c => c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(Conversation("patti")) && Text(c.Body).Contains("Reminder"));
+        int Reminders() => _bot.Connector.Calls.Count(c => c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(_bot.PersonalConversation("patti")) && Text(c.Body).Contains("Reminder"));
 
         // The job's own timer also ticks when the clock moves; running it by hand as well must not remind twice.
         _clock.Advance(TimeSpan.FromMinutes(31));
@@ -256,12 +238,12 @@ public sealed class ApprovalTests : IAsyncLifetime
         await Eventually(async () => (await ReloadAsync(request.Id)).Status == RequestStatus.Expired);
         await Eventually(() => Task.FromResult(UpdatedConversations("Expired: nobody decided").Count >= 2));
         var expired = UpdatedConversations("Expired: nobody decided");
-        Assert.Contains(Conversation("lynne"), expired);
-        Assert.Contains(Conversation("patti"), expired);
+        Assert.Contains(_bot.PersonalConversation("lynne"), expired);
+        Assert.Contains(_bot.PersonalConversation("patti"), expired);
 
         var late = await DecideAsync("patti", request);
         Assert.Contains("Expired", Text(late["value"]));
-        Assert.Equal(before, PassId("lynne"));
+        Assert.Equal(before, _bot.PassId("lynne"));
         await using var scope = _bot.App.Services.CreateAsyncScope();
         var events = await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecentAsync(_bot.User("lynne").Id, 50, default);
         Assert.Contains(events, e => e.Kind == AuditKinds.RequestReminded);
@@ -277,7 +259,7 @@ public sealed class ApprovalTests : IAsyncLifetime
     [Fact]
     public async Task TwentyConcurrentApprovals_GiveOneDecision_OnePass_OneDelivery()
     {
-        await SetApproversChannelAsync();
+        await _bot.SetApproversChannelAsync("megan");
         await _bot.SayAsync("adele", "hi");
         var request = await RequestAsync("adele");
 

@@ -71,6 +71,28 @@ public sealed class BotUnderTest : IAsyncDisposable
                                        || u.UserPrincipalName.StartsWith(upnPrefix + "_", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A Teams message activity from a seed user in their personal chat.</summary>
+    /// <summary>The personal chat TapBot has with a person (as the tests' activities name it).</summary>
+    public string PersonalConversation(string upnPrefix) => "a:personal-" + User(upnPrefix).Id;
+
+    /// <summary>The id of the person's current pass in the simulated tenant, or null.</summary>
+    public string? PassId(string upnPrefix) => Tenant.State.GetPass(User(upnPrefix))?.Id;
+
+    /// <summary>An approver says "use this channel for TAP approvals" in the approvers' channel.</summary>
+    public async Task SetApproversChannelAsync(string byUpnPrefix)
+    {
+        var activity = Message(byUpnPrefix, "<at>TapBot</at> use this channel for TAP approvals");
+        activity["conversation"]!["conversationType"] = "channel";
+        activity["conversation"]!["id"] = "19:approvals@thread.skype";
+        Assert.Equal(200, (int)(await PostAsync(activity)).StatusCode);
+    }
+
+    /// <summary>The person's pending request, as stored.</summary>
+    public async Task<TapBot.Domain.Requests.AccessRequest?> PendingRequestAsync(string upnPrefix)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TapBot.Domain.Ports.IRequestStore>().PendingForTargetAsync(TenantId, User(upnPrefix).Id, default);
+    }
+
     public JsonObject Message(string fromUpnPrefix, string? text) => Activity("message", fromUpnPrefix, a => a["text"] = text);
 
     /// <summary>An adaptiveCard/action invoke (Action.Execute click) from a seed user.</summary>

@@ -20,16 +20,7 @@ public sealed class DoctorTests
     }
 
     /// <summary>A copy of the Contoso seed (and its TapBot settings) with one thing changed.</summary>
-    private string Seed(Action<JsonObject> change)
-    {
-        Directory.CreateDirectory(_folder);
-        var seed = JsonNode.Parse(File.ReadAllText(EmulatorOptions.BundledSeedPath))!.AsObject();
-        change(seed);
-        var path = Path.Combine(_folder, "tenant.json");
-        File.WriteAllText(path, seed.ToJsonString());
-        File.Copy(Path.ChangeExtension(EmulatorOptions.BundledSeedPath, ".tapbot.json"), Path.Combine(_folder, "tenant.tapbot.json"), overwrite: true);
-        return $"--SimulatedTenant:SeedFile={path}";
-    }
+    private string Seed(Action<JsonObject> change) => $"--SimulatedTenant:SeedFile={SeedFiles.WriteChanged(_folder, change)}";
 
     private static string Line(string output, string check) =>
         output.Split('\n').First(l => l.Contains(check, StringComparison.Ordinal) && (l.Contains("PASS") || l.Contains("FAIL") || l.Contains("WARN") || l.Contains("SKIP")));

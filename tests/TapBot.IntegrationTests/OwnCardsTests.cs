@@ -26,8 +26,6 @@ public sealed class OwnCardsTests : IAsyncLifetime
 
     private static string Text(JsonNode? node) => string.Join("\n", BotReplies.Strings(node));
 
-    private string Conversation(string upnPrefix) => "a:personal-" + _bot.User(upnPrefix).Id;
-
     private JsonObject Choice() =>
         new() { ["personId"] = _bot.User("adele").Id, ["v"] = "2", ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-9" };
 
@@ -35,7 +33,7 @@ public sealed class OwnCardsTests : IAsyncLifetime
     private async Task<string> CardIdAsync(string upnPrefix, string text)
     {
         await _bot.SayAsync(upnPrefix, text);
-        return _bot.Connector.LastMessageIdIn(Conversation(upnPrefix));
+        return _bot.Connector.LastMessageIdIn(_bot.PersonalConversation(upnPrefix));
     }
 
     private IEnumerable<string> Rewritten(string messageId) =>
@@ -136,7 +134,7 @@ public sealed class OwnCardsTests : IAsyncLifetime
     public async Task AClick_NamingACardOfAnotherFlow_ChangesNothing()
     {
         await _bot.ClickAsync("megan", "issuePass", Choice(), cardMessageId: await CardIdAsync("megan", "issue TAP for adele@contoso.com"));
-        var passcodeCard = _bot.Connector.LastMessageIdIn(Conversation("adele"));
+        var passcodeCard = _bot.Connector.LastMessageIdIn(_bot.PersonalConversation("adele"));
         var confirm = await CardIdAsync("megan", "revoke TAP for adele@contoso.com");
         _bot.Connector.Clear();
 

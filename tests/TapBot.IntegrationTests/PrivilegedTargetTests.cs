@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using TapBot.Domain.Ports;
-using TapBot.Domain.Requests;
-using TapBot.SimulatedTenant;
 
 namespace TapBot.IntegrationTests;
 
@@ -32,7 +28,7 @@ public sealed class PrivilegedTargetTests : IAsyncLifetime
     [InlineData("pradeep", "megan", "Megan Bowen is a TapBot approver")]
     public async Task AnOrdinaryApprover_IsRefused_AtTheFormAndAtAForgedSubmit(string requester, string target, string expected)
     {
-        var passBefore = _bot.Tenant.State.GetPass(_bot.User(target))?.Id;
+        var passBefore = _bot.PassId(target);
 
         var form = (await _bot.SayAsync(requester, $"issue TAP for {target}@contoso.com")).AllText;
         var submit = await _bot.ClickAsync(requester, "issuePass", Choice(target));
@@ -41,7 +37,7 @@ public sealed class PrivilegedTargetTests : IAsyncLifetime
         Assert.Contains("only a privileged approver can issue them a pass", form);
         Assert.DoesNotContain("Issue pass", form);
         Assert.Contains(expected, Text(submit["value"]));
-        Assert.Equal(passBefore, _bot.Tenant.State.GetPass(_bot.User(target))?.Id);
+        Assert.Equal(passBefore, _bot.PassId(target));
     }
 
     [Fact]
@@ -69,18 +65,11 @@ public sealed class PrivilegedTargetTests : IAsyncLifetime
     [Fact]
     public async Task AnEligibleAdministratorsRequest_CannotBeApprovedByAnOrdinaryApprover()
     {
-        var channel = _bot.Message("isaiah", "<at>TapBot</at> use this channel for TAP approvals");
-        channel["conversation"]!["conversationType"] = "channel";
-        channel["conversation"]!["id"] = "19:approvals@thread.skype";
-        Assert.Equal(200, (int)(await _bot.PostAsync(channel)).StatusCode);
+        await _bot.SetApproversChannelAsync("isaiah");
         await _bot.SayAsync("christie", "I lost my phone");
 
         var asked = await _bot.ClickAsync("christie", "requestPass", new JsonObject { ["v"] = "1", ["reason"] = "Lost my phone", ["recipient"] = "person" });
-        AccessRequest request;
-        await using (var scope = _bot.App.Services.CreateAsyncScope())
-        {
-            request = (await scope.ServiceProvider.GetRequiredService<IRequestStore>().PendingForTargetAsync(_bot.TenantId, _bot.User("christie").Id, default))!;
-        }
+        var request = (await _bot.PendingRequestAsync("christie"))!;
 
         var refused = await _bot.ClickAsync("megan", "approveRequest", new JsonObject { ["requestId"] = request.Id.ToString() });
 
@@ -102,12 +91,8 @@ public sealed class MissingPermissionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
-        var seed = JsonNode.Parse(File.ReadAllText(EmulatorOptions.BundledSeedPath))!.AsObject();
-        seed["applicationPermissions"] = new JsonArray("User.Read.All", "GroupMember.Read.All", "UserAuthenticationMethod.ReadWrite.All", "Policy.Read.All");
-        var path = Path.Combine(_folder, "tenant.json");
-        File.WriteAllText(path, seed.ToJsonString());
-        File.Copy(Path.ChangeExtension(EmulatorOptions.BundledSeedPath, ".tapbot.json"), Path.Combine(_folder, "tenant.tapbot.json"), overwrite: true);
+        var path = SeedFiles.WriteChanged(_folder, seed => seed["applicationPermissions"] =
+            new JsonArray("User.Read.All", "GroupMember.Read.All", "UserAuthenticationMethod.ReadWrite.All", "Policy.Read.All"));
         _bot = await BotUnderTest.StartAsync(new() { ["SimulatedTenant:SeedFile"] = path });
     }
 

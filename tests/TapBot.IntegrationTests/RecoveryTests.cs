@@ -27,12 +27,8 @@ public sealed class RecoveryTests : IAsyncLifetime
 
     private static string Text(JsonNode? node) => string.Join("\n", BotReplies.Strings(node));
 
-    private string Conversation(string upnPrefix) => "a:personal-" + _bot.User(upnPrefix).Id;
-
-    private string? PassId(string upnPrefix) => _bot.Tenant.State.GetPass(_bot.User(upnPrefix))?.Id;
-
     private int CodesDeliveredTo(string upnPrefix) => _bot.Connector.Calls.Count(c =>
-        c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(Conversation(upnPrefix)) && Text(c.Body).Contains("Temporary Access Pass for you"));
+        c.Method == "POST" && Uri.UnescapeDataString(c.Path).Contains(_bot.PersonalConversation(upnPrefix)) && Text(c.Body).Contains("Temporary Access Pass for you"));
 
     private async Task<T> StoreAsync<T>(Func<IRequestStore, Task<T>> read)
     {
@@ -76,7 +72,7 @@ public sealed class RecoveryTests : IAsyncLifetime
     private async Task<Task<JsonObject>> StartIssuingAsync(string upnPrefix)
     {
         await _bot.SayAsync("megan", $"issue TAP for {upnPrefix}@contoso.com");
-        var form = _bot.Connector.LastMessageIdIn(Conversation("megan"));
+        var form = _bot.Connector.LastMessageIdIn(_bot.PersonalConversation("megan"));
         return _bot.ClickAsync("megan", "issuePass", new JsonObject
         {
             ["personId"] = _bot.User(upnPrefix).Id, ["v"] = "2", ["lifetime"] = "60", ["oneTime"] = "true", ["reason"] = "INC-77",
@@ -92,14 +88,14 @@ public sealed class RecoveryTests : IAsyncLifetime
         await _bot.SayAsync("megan", "hi");
         await _bot.SayAsync("adele", "I lost my phone");
         var sent = await _bot.ClickAsync("adele", "requestPass", new JsonObject { ["v"] = "1", ["recipient"] = "person", ["reason"] = "Lost my phone" },
-            cardMessageId: _bot.Connector.LastMessageIdIn(Conversation("adele")));
+            cardMessageId: _bot.Connector.LastMessageIdIn(_bot.PersonalConversation("adele")));
         Assert.Contains("Waiting for", Text(sent["value"]));
         var request = (await LatestForAsync("adele"))!;
         _clock.Advance(TimeSpan.FromMinutes(10)); // Megan decides ten minutes later: twice Issuance:RecoverAfterSeconds
 
         var slowCreate = new FaultRule { Method = "POST", PathContains = "temporaryAccessPassMethods", Status = 0, DelayMs = 2000 };
         if (when.Contains("creates")) _bot.Tenant.Faults.Add(slowCreate);
-        else _bot.Connector.Delay(Conversation("adele"), TimeSpan.FromSeconds(2));
+        else _bot.Connector.Delay(_bot.PersonalConversation("adele"), TimeSpan.FromSeconds(2));
         var approval = _bot.ClickAsync("megan", "approveRequest", new JsonObject { ["requestId"] = request.Id.ToString() });
         if (when.Contains("creates")) await WaitUntilAsync(() => Task.FromResult(slowCreate.Hits == 1), "Graph to receive the create");
         else await WaitForStatusAsync("adele", RequestStatus.Issued);
@@ -108,7 +104,7 @@ public sealed class RecoveryTests : IAsyncLifetime
 
         Assert.Contains("Approved by Megan Bowen", Text((await approval)["value"]));
         Assert.Equal(RequestStatus.Delivered, (await LatestForAsync("adele"))!.Status);
-        Assert.NotNull(PassId("adele"));
+        Assert.NotNull(_bot.PassId("adele"));
         Assert.Equal(1, CodesDeliveredTo("adele"));
     }
 
@@ -127,7 +123,7 @@ public sealed class RecoveryTests : IAsyncLifetime
         var answer = Text((await click)["value"]);
         Assert.Contains("took longer than 300 seconds", answer);
         Assert.Contains("the pass was deleted again", answer);
-        Assert.Null(PassId("adele"));
+        Assert.Null(_bot.PassId("adele"));
         Assert.Equal(0, CodesDeliveredTo("adele"));
         var request = (await LatestForAsync("adele"))!;
         Assert.Equal(RequestStatus.Failed, request.Status);
@@ -140,15 +136,15 @@ public sealed class RecoveryTests : IAsyncLifetime
         await _bot.SayAsync("adele", "hi");
         await _bot.SayAsync("alexandra", "hi");
         // Adele's delivery hangs (the stuck one); Alexandra's is slow but finishes while recovery is still busy with Adele's.
-        _bot.Connector.Delay(Conversation("adele"), TimeSpan.FromSeconds(8));
-        _bot.Connector.Delay(Conversation("alexandra"), TimeSpan.FromSeconds(3));
+        _bot.Connector.Delay(_bot.PersonalConversation("adele"), TimeSpan.FromSeconds(8));
+        _bot.Connector.Delay(_bot.PersonalConversation("alexandra"), TimeSpan.FromSeconds(3));
         var adele = await StartIssuingAsync("adele");
         await WaitForStatusAsync("adele", RequestStatus.Issued);
-        var adelePass = PassId("adele")!;
+        var adelePass = _bot.PassId("adele")!;
         _bot.Tenant.Faults.Add(new FaultRule { Method = "DELETE", PathContains = adelePass, Status = 0, DelayMs = 5000 });
         var alexandra = await StartIssuingAsync("alexandra");
         await WaitForStatusAsync("alexandra", RequestStatus.Issued);
-        var alexandraPass = PassId("alexandra");
+        var alexandraPass = _bot.PassId("alexandra");
 
         _clock.Advance(TimeSpan.FromMinutes(6)); // both look stuck to the job that now runs; it reaches Adele's first
 
@@ -156,11 +152,11 @@ public sealed class RecoveryTests : IAsyncLifetime
         var adeleAnswer = Text((await adele)["value"]);
         await WaitForStatusAsync("adele", RequestStatus.Failed);
         Assert.Equal(RequestStatus.Delivered, (await LatestForAsync("alexandra"))!.Status);
-        Assert.Equal(alexandraPass, PassId("alexandra")); // recovery lost the race for it: nothing deleted
-        Assert.Null(PassId("adele"));
+        Assert.Equal(alexandraPass, _bot.PassId("alexandra")); // recovery lost the race for it: nothing deleted
+        Assert.Null(_bot.PassId("adele"));
         Assert.Contains("the pass was deleted again", adeleAnswer);
         // Adele's card had already arrived when her issuer learnt it had lost: it no longer shows the code.
-        Assert.Contains(_bot.Connector.Calls, c => c.Method == "PUT" && Uri.UnescapeDataString(c.Path).Contains(Conversation("adele"))
+        Assert.Contains(_bot.Connector.Calls, c => c.Method == "PUT" && Uri.UnescapeDataString(c.Path).Contains(_bot.PersonalConversation("adele"))
                                                    && Text(c.Body).Contains("Temporary Access Pass withdrawn"));
     }
 }

@@ -87,7 +87,7 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses, IIssua
             Part(nameof(Preflight.Policy), Policy),
             Part<IReadOnlySet<string>>(nameof(Preflight.PolicyGroupMemberships), Memberships.GetValueOrDefault(targetId)?.Intersect(policyTargets).ToHashSet() ?? []),
             PreflightFailures.TryGetValue(nameof(Preflight.TargetPrivilege), out var privilegeFailure)
-                ? new PrivilegeFacts(Fetched<IReadOnlyList<DirectoryMembership>>.Failed(privilegeFailure), Fetched<HeldRoles>.Failed(privilegeFailure), Fetched<HeldRoles>.Failed(privilegeFailure))
+                ? PrivilegeFacts.Failed(privilegeFailure)
                 : await GetPrivilegeFactsAsync(targetId, ct),
             Part<TemporaryAccessPass?>(nameof(Preflight.CurrentPass), await GetCurrentAsync(targetId, ct)));
     }

@@ -11,7 +11,12 @@ namespace TapBot.Domain.Roles;
 public sealed record PrivilegeFacts(
     Fetched<IReadOnlyList<DirectoryMembership>> MemberOf,
     Fetched<HeldRoles> ActiveRoles,
-    Fetched<HeldRoles> EligibleRoles);
+    Fetched<HeldRoles> EligibleRoles)
+{
+    /// <summary>Nothing could be read (the whole read failed): every part carries the failure.</summary>
+    public static PrivilegeFacts Failed(EntraException failure) => new(
+        Fetched<IReadOnlyList<DirectoryMembership>>.Failed(failure), Fetched<HeldRoles>.Failed(failure), Fetched<HeldRoles>.Failed(failure));
+}
 
 public enum MembershipKind
 {
