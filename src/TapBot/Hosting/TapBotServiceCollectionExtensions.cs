@@ -55,6 +55,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<IApprovalCards, TeamsApprovalCardPoster>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
         services.AddScoped<OwnCards>();
+        services.AddScoped<SharedConversations>();
         services.AddScoped<IBot, TapActivityHandler>();
         return services;
     }

@@ -20,6 +20,7 @@ public sealed class TapActivityHandler(
     CardActionRouter actions,
     PersonalChatRecorder chatRecorder,
     OwnCards ownCards,
+    SharedConversations shared,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
@@ -81,7 +82,14 @@ public sealed class TapActivityHandler(
         var command = CommandParser.Parse(text);
         TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
-        var answer = await commands.AnswerAsync(new ChatCommandContext(command, requester, turn.Activity), ct);
+        var context = new ChatCommandContext(command, requester, turn.Activity);
+        if (SharedConversationRule.IsShared(turn.Activity) && !SharedConversationRule.AnswersInPlace(command))
+        {
+            await shared.AnswerPrivatelyAsync(turn, requester, token => commands.AnswerAsync(context, token), ct);
+            return;
+        }
+
+        var answer = await commands.AnswerAsync(context, ct);
         var sent = await turn.SendActivityAsync(CardResponses.Activity(answer.Card, answer.Summary), ct);
         await ownCards.RememberAsync(answer.Card, turn.Activity.Conversation?.Id, sent?.Id, ct);
     }
@@ -129,6 +137,11 @@ public sealed class TapActivityHandler(
             },
         };
         logger.LogInformation("Card action {Verb} from {RequesterId} (automatic: {Automatic})", invokeValue.Action?.Verb, requester.ObjectId, automatic);
+        if (SharedConversationRule.IsShared(activity) && !await shared.MayActAsync(invokeValue.Action?.Verb, context.Data, activity, ct))
+        {
+            return CardResponses.Message(SharedConversationReplies.ButtonsOnlyInPrivate);
+        }
+
         return await actions.ExecuteAsync(invokeValue.Action?.Verb, context, ct);
     }
 
