@@ -41,6 +41,12 @@ public sealed class ConnectorStub : IAsyncDisposable
     /// </summary>
     public ConcurrentDictionary<string, bool> InstalledFor { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Conversations whose person blocked TapBot or removed it: Teams answers a new message there with 403
+    /// ConversationBlockedByUser (msteams-docs conversation-messages.md, status codes).
+    /// </summary>
+    public ConcurrentDictionary<string, bool> Blocked { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Holds back answers to calls whose path contains the text (to catch the bot mid-delivery).</summary>
     public void Delay(string pathContains, TimeSpan delay) => _delays[pathContains] = delay;
 
@@ -76,6 +82,13 @@ public sealed class ConnectorStub : IAsyncDisposable
             var (status, answer) = CreateConversation(body);
             http.Response.StatusCode = status;
             await http.Response.WriteAsJsonAsync(answer);
+            return;
+        }
+
+        if (http.Request.Method == "POST" && Blocked.Keys.Any(id => Uri.UnescapeDataString(path).StartsWith("/v3/conversations/" + id + "/activities", StringComparison.Ordinal)))
+        {
+            http.Response.StatusCode = 403;
+            await http.Response.WriteAsJsonAsync(new { error = new { code = "ConversationBlockedByUser", message = "User blocked the conversation with the bot." } });
             return;
         }
 

@@ -174,4 +174,18 @@ public sealed class SharedConversationTests : IAsyncLifetime
         Assert.Equal(before, (await audit.RecentAsync(_bot.User("adele").Id, 100, default)).Count);
         Assert.Null(await scope.ServiceProvider.GetRequiredService<IPersonalChats>().FindAsync(_bot.TenantId, _bot.User("megan").Id, default));
     }
+
+    [Fact]
+    public async Task AnAskerWhoBlockedTapBot_IsToldToOpenAChat_AndNothingLeaksIntoTheGroup()
+    {
+        await _bot.SayAsync("megan", "hi");
+        _bot.Connector.Blocked[_bot.PersonalConversation("megan")] = true;
+        _bot.Connector.Clear();
+
+        await _bot.PostAsync(In("groupChat", _bot.Message("megan", "TAP status for adele@contoso.com")));
+
+        var shared = Assert.Single(PostedIn(GroupChat));
+        Assert.Equal(SharedConversationReplies.OpenPrivateChat, shared["text"]!.GetValue<string>());
+        Assert.DoesNotContain("Adele", Text(shared));
+    }
 }
