@@ -48,6 +48,12 @@ public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> opt
         }
     }
 
+    /// <summary>
+    /// The roles a read made elsewhere in this turn shows (a pre-flight's membership check of <see cref="WantedObjectIds"/>),
+    /// kept for the rest of the turn so it does not ask again.
+    /// </summary>
+    public TapRoles Remember(string personId, IReadOnlySet<string> held) => _resolved[personId] = RolesFrom(held);
+
     /// <summary>The roles that membership of <paramref name="held"/> (among <see cref="WantedObjectIds"/>) gives.</summary>
     public TapRoles RolesFrom(IReadOnlySet<string> held)
     {
