@@ -21,13 +21,13 @@ public sealed class LookupCacheTests : IAsyncLifetime
     [Fact]
     public async Task ThePolicyCardReusesARecentRead_TheIssueClickReadsThePolicyLive()
     {
-        Assert.Contains("**On**", (await _bot.SayAsync("megan", "policy")).AllText);
+        Assert.Contains("**On**", (await _bot.SayAsync("megan", "TAP policy")).AllText);
         var policy = _bot.Tenant.State.Policy;
         policy.State = "disabled";
         _bot.Tenant.State.ReplacePolicy(policy);
 
         var before = _bot.Tenant.GraphRequests;
-        Assert.Contains("**On**", (await _bot.SayAsync("megan", "policy")).AllText); // within LookupCache:Seconds
+        Assert.Contains("**On**", (await _bot.SayAsync("megan", "TAP policy")).AllText); // within LookupCache:Seconds
         Assert.Equal(before, _bot.Tenant.GraphRequests);
 
         var choice = new JsonObject { ["personId"] = _bot.User("adele").Id, ["v"] = "2", ["lifetime"] = "120", ["oneTime"] = "true", ["reason"] = "INC-4711" };
@@ -41,11 +41,11 @@ public sealed class LookupCacheTests : IAsyncLifetime
     public async Task WithTheCacheOff_ThePolicyCardReadsEveryTime()
     {
         await using var bot = await BotUnderTest.StartAsync(new Dictionary<string, string?> { ["LookupCache:Seconds"] = "0" });
-        Assert.Contains("**On**", (await bot.SayAsync("megan", "policy")).AllText);
+        Assert.Contains("**On**", (await bot.SayAsync("megan", "TAP policy")).AllText);
         var policy = bot.Tenant.State.Policy;
         policy.State = "disabled";
         bot.Tenant.State.ReplacePolicy(policy);
 
-        Assert.Contains("**Off**", (await bot.SayAsync("megan", "policy")).AllText);
+        Assert.Contains("**Off**", (await bot.SayAsync("megan", "TAP policy")).AllText);
     }
 }
