@@ -49,6 +49,7 @@ internal static class Flows
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (i < warmUpRuns) return;
                 var (list, _, errors) = measured[flow];
+                if (!answer.Contains(expected) && errors == 0) Console.Error.WriteLine($"{flow}: unexpected answer {answer[..Math.Min(answer.Length, 600)]}");
                 list.Add(ms);
                 measured[flow] = (list, tenant.GraphRequests - trips, errors + (answer.Contains(expected) ? 0 : 1));
             }

@@ -20,6 +20,7 @@ var graphLatency = Arg("--graph-latency-ms") ?? "0";
 var bot = await TapBotHost.BuildAsync([$"--urls=http://127.0.0.1:{port}"], builder =>
 {
     builder.Logging.ClearProviders();
+    if (Arg("--flows") is not null) builder.Logging.AddConsole(); // errors only: a failing flow says why
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Error",
