@@ -8,6 +8,8 @@ bots = list(dict.fromkeys(r["bot"] for r in rows))
 cols = ["ready_s", "cold_rps", "cold_p99_ms", "warm_rps", "warm_p50_ms", "warm_p99_ms", "turns", "rss_mb_cold", "rss_mb_end", "errors"]
 med = {b: {c: statistics.median(float(r[c]) for r in rows if r["bot"] == b) for c in cols} for b in bots}
 base = med.get("echo")
+if base and not base["cold_rps"] or base and not base["warm_rps"]:
+    base = None  # the echo bot served nothing (a run too short or a machine too busy): no ratios
 
 lines = [f"Machine: {machine}. {len(rows) // len(bots)} rounds, bots alternating; medians.", "",
          "| bot | ready (s) | cold turns/s | cold p99 (ms) | warm turns/s | warm p50 (ms) | warm p99 (ms) | turns | RSS cold (MB) | RSS end (MB) | errors |",
@@ -34,6 +36,8 @@ if flows_tsv:
             goals.append(f"| {flow} | {f['graph_round_trips']} Graph round trips; p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms "
                          f"({f['runs']} runs, {f['errors']} errors) | {want} | {verdict(int(f['graph_round_trips']) <= want and f['errors'] == '0')} |")
 t = med.get("tapbot")
+if t and not base:
+    goals.append("| `help` turns/s vs stock echo, warm | no ratio: the echo bot served no turns | ≥ 30× | not measured |")
 if t and base:
     ratio = t["warm_rps"] / base["warm_rps"]
     goals.append(f"| `help` turns/s vs stock echo, warm | {t['warm_rps']:,.0f} vs {base['warm_rps']:,.0f} ({ratio:.1f}×); warm p99 {t['warm_p99_ms']:.1f} ms "
