@@ -14,6 +14,8 @@ public static class DomainServiceCollectionExtensions
     public static IServiceCollection AddTapDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCheckedOptions<RoleOptions>(configuration, RoleOptions.Section);
+        services.AddCheckedOptions<LookupCacheOptions>(configuration, LookupCacheOptions.Section);
+        services.AddSingleton<RecentLookups>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RoleResolver>();
         services.AddSingleton<PrivilegedTargets>();

@@ -14,7 +14,6 @@ namespace TapBot.Domain.Approvals;
 /// </summary>
 public sealed class RequestDecisionService(
     IDirectory directory,
-    TargetEligibility eligibility,
     ApproverRules approvers,
     ApprovalViews views,
     RequestExpiry expiry,
@@ -36,8 +35,8 @@ public sealed class RequestDecisionService(
         if (await expiry.ExpireIfDueAsync(request, ct)) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
         if (request.Status != RequestStatus.Pending) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
 
-        var view = await views.ViewOfAsync(request, ct);
-        var found = await eligibility.ReadAsync(view.Target, ct);
+        // One round trip: the decider's roles, the people on the cards and everything the rules read, live.
+        var (view, found) = await views.ForDecisionAsync(request, decider, ct);
         if (await approvers.WhyNotDeciderAsync(decider, view, () => Task.FromResult(found.TargetPrivilege), ct) is { } whyNot)
         {
             await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", whyNot)), ct);

@@ -29,7 +29,7 @@ public sealed class TapStatusService(
 
         // Roles first: without one, the directory is not searched at all, so nobody can list colleagues' names or
         // probe which addresses exist. Such a requester may still name themselves.
-        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        var requesterRoles = await roles.GetRecentRolesAsync(requester.ObjectId, ct);
         if (!requesterRoles.CanViewOthers())
         {
             var me = await directory.GetPersonAsync(requester.ObjectId, ct);
@@ -62,7 +62,7 @@ public sealed class TapStatusService(
     private async Task<StatusOutcome> ForPersonAsync(Requester requester, Person person, CancellationToken ct, TapRoles? knownRoles = null)
     {
         var isSelf = string.Equals(person.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase);
-        if (!isSelf && !(knownRoles ?? await roles.GetRolesAsync(requester.ObjectId, ct)).CanViewOthers())
+        if (!isSelf && !(knownRoles ?? await roles.GetRecentRolesAsync(requester.ObjectId, ct)).CanViewOthers())
         {
             await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, person.Id, ("reason", "no role to view others")), ct);
             return new StatusOutcome.Refused(OthersRefusal);

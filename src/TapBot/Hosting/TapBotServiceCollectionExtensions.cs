@@ -51,6 +51,11 @@ public static class TapBotServiceCollectionExtensions
         services.AddSingleton<TurnIdentity>();
         services.AddSingleton<PersonalChatRecorder>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<WarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<WarmUp>());
+        services.AddSingleton<IWarmUpStep, GraphWarmUp>();
+        services.AddSingleton<IWarmUpStep, StorageWarmUp>();
+        services.AddSingleton<IWarmUpStep, TeamsWarmUp>();
         services.AddScoped<ProactiveMessenger>();
         services.AddScoped<IApprovalCards, TeamsApprovalCardPoster>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();

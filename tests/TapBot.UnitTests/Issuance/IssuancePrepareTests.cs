@@ -53,9 +53,26 @@ public sealed class IssuancePrepareTests
     [Fact]
     public async Task ByName_ChecksTheRequesterFirst_ThenSearches_ThenOneCombinedRead()
     {
-        Assert.IsType<PrepareOutcome.Form>(await Service().PrepareAsync(As(_megan), "adele@contoso.com", default));
+        Assert.IsType<PrepareOutcome.Form>(await Service().PrepareAsync(As(_megan), "Adele", default));
 
         Assert.Equal((1, 1, 1), (_directory.MembershipCalls, _directory.Searches, _directory.Preflights));
+    }
+
+    [Fact]
+    public async Task ByAddress_OneCombinedRead_WithTheRequestersRoles_NoSearch()
+    {
+        Assert.IsType<PrepareOutcome.Form>(await Service().PrepareAsync(As(_megan), "adele@contoso.com", default));
+
+        Assert.Equal((0, 0, 1), (_directory.MembershipCalls, _directory.Searches, _directory.Preflights));
+    }
+
+    [Fact]
+    public async Task ByAddress_ThatIsNobodysUpn_IsSearchedForAfterTheCombinedRead()
+    {
+        var outcome = await Service().PrepareAsync(As(_megan), "nobody@contoso.com", default);
+
+        Assert.IsType<PrepareOutcome.Unresolved>(outcome);
+        Assert.Equal((0, 1, 1), (_directory.MembershipCalls, _directory.Searches, _directory.Preflights));
     }
 
     [Fact]
