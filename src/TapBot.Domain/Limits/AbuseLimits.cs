@@ -86,11 +86,11 @@ public sealed partial class AbuseLimits(
         if (max == 0) return new RefusalGate.Open();
         var now = time.GetUtcNow();
         var start = LimitWindows.StartOf(LimitKind.RefusedCommands, now);
-        if (await ledger.CountAsync(Name(LimitKind.RefusedCommands), person.ObjectId, start, ct) < max) return new RefusalGate.Open();
+        if (await ledger.CountAsync(Name(LimitKind.RefusedCommands), person.ObjectId.ToLowerInvariant(), start, ct) < max) return new RefusalGate.Open();
 
         var refusal = new LimitRefusal(LimitKind.RefusedCommands, max, LimitWindows.EndOf(LimitKind.RefusedCommands, now));
         // One answer per window, whichever instance gets the turn: a one-slot claim of its own.
-        var tell = await ledger.TryClaimAsync(new LimitClaim("Notice" + Name(LimitKind.RefusedCommands), person.ObjectId, start, 1, "notice", now), ct);
+        var tell = await ledger.TryClaimAsync(new LimitClaim("Notice" + Name(LimitKind.RefusedCommands), person.ObjectId.ToLowerInvariant(), start, 1, Guid.NewGuid().ToString(), now), ct);
         if (tell) await RefuseAsync(refusal, person, null, now, ct);
         return new RefusalGate.Paused(refusal, tell);
     }
@@ -129,7 +129,7 @@ public sealed partial class AbuseLimits(
         LimitHit(logger, Name(refusal.Kind), refusal.Max, actor.ObjectId, targetId, resets);
 
         var start = LimitWindows.StartOf(refusal.Kind, now);
-        if (!await ledger.TryClaimAsync(new LimitClaim("Alert" + Name(refusal.Kind), actor.ObjectId.ToLowerInvariant(), start, 1, "alert", now), ct)) return refusal;
+        if (!await ledger.TryClaimAsync(new LimitClaim("Alert" + Name(refusal.Kind), actor.ObjectId.ToLowerInvariant(), start, 1, Guid.NewGuid().ToString(), now), ct)) return refusal;
         var posted = await alerts.PostAsync(new LimitAlert(refusal.Kind, refusal.Max, actor.ObjectId, actor.DisplayName, refusal.SubjectName, now, refusal.ResetsAt), ct);
         AlertRaised(logger, Name(refusal.Kind), actor.ObjectId, posted);
         return refusal;
