@@ -81,9 +81,16 @@ public abstract class LimitLedgerTests<TDatabase> : StorageTest<TDatabase> where
         var instances = Enumerable.Range(0, 6).Select(i => NewInstance("racer-" + i)).ToList();
         try
         {
-            // 6 instances, 4 claims each, at once, for 5 slots.
-            var results = await Task.WhenAll(instances.SelectMany((instance, i) =>
-                Enumerable.Range(0, 4).Select(j => ClaimAsync(Claim($"grant-{i}-{j}", max: 5), instance))));
+            // Each instance has its connection open already, then 6 instances make 4 claims each, at once, for 5 slots.
+            await Task.WhenAll(instances.Select(i => WithLedger(i, l => l.CountAsync("warm-up", "nobody", Today, default))));
+            using var start = new SemaphoreSlim(0);
+            var claims = instances.SelectMany((instance, i) => Enumerable.Range(0, 4).Select(async j =>
+            {
+                await start.WaitAsync();
+                return await ClaimAsync(Claim($"grant-{i}-{j}", max: 5), instance);
+            })).ToList();
+            start.Release(claims.Count);
+            var results = await Task.WhenAll(claims);
 
             Assert.Equal(5, results.Count(r => r));
             Assert.Equal(5, await CountAsync());
