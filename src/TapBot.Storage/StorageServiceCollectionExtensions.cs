@@ -43,9 +43,12 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IApproversChannelStatus>(sp => sp.GetRequiredService<EfApproverChannels>());
         services.AddScoped<IRequestCardCopies, EfRequestCardCopies>();
         services.AddScoped<ISentCards, EfSentCards>();
+        services.AddScoped<ILimitLedger, EfLimitLedger>();
+        services.AddScoped<ISecurityAlertChannels, EfSecurityAlertChannels>();
         services.AddCheckedOptions<AuditOptions>(configuration, AuditOptions.Section);
         services.AddSingleton<IValidateOptions<AuditOptions>>(new AuditChainKeyCheck(configuration, options));
         services.AddHostedService<AuditRetentionJob>();
+        services.AddHostedService<LimitPruneJob>();
         if (options.MigrateOnStart)
         {
             services.AddHostedService<MigrateOnStart>();

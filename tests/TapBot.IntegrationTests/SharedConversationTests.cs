@@ -30,6 +30,7 @@ public sealed class SharedConversationTests : IAsyncLifetime
         ("adele", "what's the weather", false),
         ("adele", "TAP policy", false),
         ("megan", "use this channel for TAP approvals", false),
+        ("megan", "use this channel for TAP security alerts", false),
         ("lynne", "my TAP status", true),
         ("megan", "TAP status for adele@contoso.com", true),
         ("megan", "TAP status for Alex", true),

@@ -60,3 +60,5 @@ public sealed class PostgresJobLeaseTests : JobLeaseTests<PostgresTestDatabase>;
 public sealed class PostgresRequestStoreTests : RequestStoreTests<PostgresTestDatabase>;
 
 public sealed class PostgresApproverChannelTests : ApproverChannelTests<PostgresTestDatabase>;
+
+public sealed class PostgresLimitLedgerTests : LimitLedgerTests<PostgresTestDatabase>;

@@ -41,7 +41,11 @@ public abstract record RequestOutcome
     /// <summary>The request exists and was sent to its approvers (or was found again after a repeated click).</summary>
     public sealed record Submitted(ApprovalView View) : RequestOutcome;
 
-    public sealed record Refused(string Message) : RequestOutcome;
+    public sealed record Refused(string Message) : RequestOutcome
+    {
+        /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
+        public Limits.LimitRefusal? Limit { get; init; }
+    }
 
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
     public sealed record Unresolved(PersonLookup.Miss Lookup) : RequestOutcome;
@@ -62,6 +66,9 @@ public abstract record DecisionOutcome
     {
         /// <summary>The clicker may try again on the same card (a denial without a usable reason).</summary>
         public bool MayRetry { get; init; }
+
+        /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
+        public Limits.LimitRefusal? Limit { get; init; }
     }
 }
 

@@ -18,6 +18,7 @@ public sealed class RequestDecisionService(
     ApprovalViews views,
     RequestExpiry expiry,
     PassIssuer issuer,
+    Limits.AbuseLimits limits,
     IRequestStore requests,
     IApprovalCards cards,
     IPasscodeDelivery delivery,
@@ -58,6 +59,9 @@ public sealed class RequestDecisionService(
         }
 
         var now = time.GetUtcNow();
+        // Approving grants a pass: the abuse limits count it here (per person per day, per approver per hour).
+        if (approve && await limits.CheckAndRecordPassGrantAsync(view.Target, decider, request.Id.ToString(), ct) is { } limit)
+            return new DecisionOutcome.Refused(limit.ToString(), view) { Limit = limit };
         try
         {
             request.Decide(decider.ObjectId, approve, now, approve ? null : trimmed);
@@ -65,11 +69,13 @@ public sealed class RequestDecisionService(
         }
         catch (RequestTransitionException e)
         {
+            if (approve) await limits.ReleasePassGrantAsync(request.TargetId, decider.ObjectId, request.Id.ToString(), now, ct);
             return new DecisionOutcome.Refused(e.Message, view);
         }
         catch (RequestChangedException)
         {
-            // Someone decided a moment earlier: theirs stands.
+            // Someone decided a moment earlier: theirs stands, and this approval granted nothing.
+            if (approve) await limits.ReleasePassGrantAsync(request.TargetId, decider.ObjectId, request.Id.ToString(), now, ct);
             return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync((await requests.GetAsync(requestId, ct))!, ct));
         }
 

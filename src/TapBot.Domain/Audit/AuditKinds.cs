@@ -30,4 +30,6 @@ public static class AuditKinds
     public const string DecisionRefused = "DecisionRefused";
     public const string RequestReminded = "RequestReminded";
     public const string RequestExpired = "RequestExpired";
+    public const string LimitReached = "LimitReached";
+    public const string SecurityAlertChannelSet = "SecurityAlertChannelSet";
 }

@@ -52,7 +52,11 @@ public abstract record IssueOutcome
         public Person? Recipient { get; init; }
     }
 
-    public sealed record Refused(string Message) : IssueOutcome;
+    public sealed record Refused(string Message) : IssueOutcome
+    {
+        /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
+        public Limits.LimitRefusal? Limit { get; init; }
+    }
 }
 
 /// <summary>Where a passcode card was posted, for later redaction.</summary>

@@ -26,6 +26,7 @@ public sealed class IssuanceService(
     RecipientResolver recipients,
     PassIssuer issuer,
     ReasonCheck reasons,
+    Limits.AbuseLimits limits,
     IOptions<IssuanceOptions> options,
     TimeProvider time)
 {
@@ -138,6 +139,9 @@ public sealed class IssuanceService(
         var request = AccessRequest.Create(RequestKind.DirectIssuance, tenantId, requester.ObjectId, target.Id, recipient.Id,
             choice.LifetimeInMinutes, choice.StartsAt is { } s && s > now ? s : null, policy!.IsUsableOnce || choice.IsUsableOnce, reason, now,
             TimeSpan.FromMinutes(5), sourceKey);
+        // Granting a pass is where the abuse limits count it (per person per day, per approver per hour).
+        if (await limits.CheckAndRecordPassGrantAsync(target, requester, request.Id.ToString(), ct) is { } limit)
+            return new IssueOutcome.Refused(limit.ToString()) { Limit = limit };
         request.ApproveAsIssuer(now);
         try
         {
@@ -145,6 +149,7 @@ public sealed class IssuanceService(
         }
         catch (DuplicateRequestException)
         {
+            await limits.ReleasePassGrantAsync(target.Id, requester.ObjectId, request.Id.ToString(), now, ct);
             // Two clicks at the same moment: the other one is issuing; this one reports on it.
             return await AlreadyStartedAsync((await requests.FindBySourceKeyAsync(sourceKey!, ct))!, ct);
         }

@@ -64,7 +64,7 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
                 await context.ReplaceCardForEveryoneAsync(receipt, ct);
                 return CardResponses.Card(receipt);
             case IssueOutcome.Refused refused:
-                return CardResponses.Card(StatusCards.Refused(refused.Message));
+                return CardResponses.Card(LimitCards.RefusedOr(refused.Message, refused.Limit));
             default:
                 throw new InvalidOperationException("Unknown issue outcome.");
         }

@@ -13,7 +13,7 @@ public static class OutcomeReplies
     {
         RequestOutcome.Form f => new(RequestCards.Form(f.Value), f.Value.IsForSelf ? "Ask for a Temporary Access Pass" : $"Ask for a pass for {f.Value.Target.DisplayName}"),
         RequestOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.PrepareRequest, "Next")),
-        RequestOutcome.Refused r => new(StatusCards.Refused(r.Message), "Cannot send the request"),
+        RequestOutcome.Refused r => new(LimitCards.RefusedOr(r.Message, r.Limit), "Cannot send the request"),
         RequestOutcome.Submitted s => new(RequestCards.ForRequester(s.View), "Your request"),
         _ => throw new InvalidOperationException("Unknown request outcome."),
     };

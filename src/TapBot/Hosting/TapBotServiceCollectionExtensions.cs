@@ -59,6 +59,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<ProactiveMessenger>();
         services.AddScoped<IApprovalCards, TeamsApprovalCardPoster>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
+        services.AddScoped<ISecurityAlerts, TeamsSecurityAlerts>();
         services.AddScoped<OwnCards>();
         services.AddScoped<SharedConversations>();
         services.AddScoped<IBot, TapActivityHandler>();
@@ -77,6 +78,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<IChatCommandHandler, RequestHelpCommandHandler>();
         services.AddScoped<IChatCommandHandler, AuditCommandHandler>();
         services.AddScoped<IChatCommandHandler, ApproverChannelCommandHandler>();
+        services.AddScoped<IChatCommandHandler, SecurityAlertChannelCommandHandler>();
         services.AddScoped<ChatCommandRouter>();
         return services;
     }

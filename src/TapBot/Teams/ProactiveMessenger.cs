@@ -120,6 +120,10 @@ public sealed class ProactiveMessenger(
         Reference(card.Address, new ConversationAccount(isGroup: card.Role == RequestCardRole.ApproversChannel,
             conversationType: card.Role == RequestCardRole.ApproversChannel ? "channel" : "personal", id: card.Address.ConversationId));
 
+    /// <summary>A channel TapBot posts in on its own (the security-alerts channel).</summary>
+    public static ConversationReference Channel(ConversationAddress address) =>
+        Reference(address, new ConversationAccount(isGroup: true, conversationType: "channel", id: address.ConversationId));
+
     private static ConversationReference Reference(ConversationAddress address, ConversationAccount conversation, ChannelAccount? user = null) => new()
     {
         ChannelId = address.ChannelId,

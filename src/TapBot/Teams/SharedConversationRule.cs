@@ -22,11 +22,12 @@ public static class SharedConversationRule
 
     /// <summary>
     /// Commands whose answer may stay in a shared conversation: help, the tenant's policy, and choosing the approvers'
-    /// channel (a channel setting, answered where it was typed). Everything else, including any command added later
+    /// or the security-alerts channel (channel settings, answered where they were typed). Everything else, including any command added later
     /// and not listed here, goes to the asker's 1:1 chat.
     /// </summary>
     public static bool AnswersInPlace(BotCommand command) => command is
-        BotCommand.Help or BotCommand.Unknown or BotCommand.Policy or BotCommand.SetApproverChannel;
+        BotCommand.Help or BotCommand.Unknown or BotCommand.Policy or BotCommand.SetApproverChannel
+        or BotCommand.SetSecurityAlertChannel;
 
     /// <summary>
     /// Verbs that may act in a shared conversation: the approval card's own buttons, and only on a card TapBot posted

@@ -6,6 +6,7 @@ using TapBot.Actions;
 using TapBot.Cards;
 using TapBot.Commands;
 using TapBot.Conversations;
+using TapBot.Domain.Limits;
 using TapBot.Domain.Telemetry;
 
 namespace TapBot.Teams;
@@ -21,6 +22,7 @@ public sealed class TapActivityHandler(
     PersonalChatRecorder chatRecorder,
     OwnCards ownCards,
     SharedConversations shared,
+    AbuseLimits limits,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
@@ -60,6 +62,13 @@ public sealed class TapActivityHandler(
         if (turn.TurnState.Get<ResolvedRequester>() is not { Requester: { } requester })
         {
             await turn.SendActivityAsync(MessageFactory.Text(turn.TurnState.Get<ResolvedRequester>()?.Problem), ct);
+            return;
+        }
+
+        // Past the refused-commands limit: one answer, then silence (and no directory calls) until the window ends.
+        if (await limits.GateAsync(requester, ct) is RefusalGate.Paused paused)
+        {
+            if (paused.TellNow) await turn.SendActivityAsync(CardResponses.Activity(LimitCards.Paused(paused.Refusal), "TapBot is paused for you"), ct);
             return;
         }
 
@@ -114,6 +123,12 @@ public sealed class TapActivityHandler(
         if (turn.TurnState.Get<ResolvedRequester>() is not { Requester: { } requester })
         {
             return CardResponses.Card(StatusCards.Refused(turn.TurnState.Get<ResolvedRequester>()?.Problem ?? ""));
+        }
+
+        // Past the refused-commands limit: an invoke must be answered, but nothing else is done for this person.
+        if (await limits.GateAsync(requester, ct) is RefusalGate.Paused paused)
+        {
+            return paused.TellNow ? CardResponses.Card(LimitCards.Paused(paused.Refusal)) : CardResponses.Message(LimitCards.PausedClick);
         }
 
         // Microsoft.Bot.Schema 4.23 has no Trigger property; "automatic" means a refresh, which must not change state.

@@ -29,7 +29,7 @@ public sealed class SharedConversationRuleTests
         Assert.True(SharedConversationRule.IsShared(new Activity()));
 
     [Fact]
-    public void OnlyHelpPolicyAndTheApproversChannelCommand_AreAnsweredInPlace()
+    public void OnlyHelpPolicyAndTheTwoChannelCommands_AreAnsweredInPlace()
     {
         // Every command there is, built without its arguments (the rule looks at the type only).
         var inPlace = typeof(BotCommand).GetNestedTypes()
@@ -37,7 +37,7 @@ public sealed class SharedConversationRuleTests
             .Where(t => SharedConversationRule.AnswersInPlace((BotCommand)RuntimeHelpers.GetUninitializedObject(t)))
             .Select(t => t.Name).Order().ToList();
 
-        Assert.Equal(["Help", "Policy", "SetApproverChannel", "Unknown"], inPlace);
+        Assert.Equal(["Help", "Policy", "SetApproverChannel", "SetSecurityAlertChannel", "Unknown"], inPlace);
     }
 
     [Theory]

@@ -148,26 +148,6 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("SetAtUtcTicks")
                         .HasColumnType("INTEGER");
 
@@ -269,6 +249,37 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("TapBot.Storage.LimitSlotRecord", b =>
+                {
+                    b.Property<string>("Limit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStartUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Limit", "Subject", "WindowStartUtcTicks", "Slot");
+
+                    b.HasIndex("WindowStartUtcTicks");
+
+                    b.ToTable("limit_slots", (string)null);
+                });
+
             modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
                 {
                     b.Property<string>("TenantId")
@@ -279,28 +290,8 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("SeenAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(256)
@@ -316,21 +307,6 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("MessageId")
                         .IsRequired()
@@ -349,16 +325,30 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_cards", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.SecurityAlertChannelRecord", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("security_alert_channels", (string)null);
                 });
 
             modelBuilder.Entity("TapBot.Storage.SentCardRecord", b =>
@@ -382,6 +372,181 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.HasKey("ConversationId", "MessageId");
 
                     b.ToTable("sent_cards", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.ApproverChannelRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("ApproverChannelRecordTenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("ApproverChannelRecordTenantId");
+
+                            b1.ToTable("approver_channels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApproverChannelRecordTenantId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("PersonalChatRecordTenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonalChatRecordPersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("PersonalChatRecordTenantId", "PersonalChatRecordPersonId");
+
+                            b1.ToTable("personal_chats");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonalChatRecordTenantId", "PersonalChatRecordPersonId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.RequestCardRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<long>("RequestCardRecordId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("RequestCardRecordId");
+
+                            b1.ToTable("request_cards");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestCardRecordId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.SecurityAlertChannelRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("SecurityAlertChannelRecordTenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("SecurityAlertChannelRecordTenantId");
+
+                            b1.ToTable("security_alert_channels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityAlertChannelRecordTenantId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
