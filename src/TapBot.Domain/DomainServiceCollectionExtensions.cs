@@ -38,6 +38,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RevocationService>();
         services.AddScoped<RedactionService>();
         services.AddScoped<RecoveryService>();
+        services.AddScoped<Entitlements.EntitlementService>();
+        services.AddScoped<Entitlements.EntitlementUpkeep>();
         return services;
     }
 }
