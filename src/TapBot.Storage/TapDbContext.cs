@@ -21,6 +21,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<ApproverChannelRecord> ApproverChannels => Set<ApproverChannelRecord>();
     internal DbSet<RequestCardRecord> RequestCards => Set<RequestCardRecord>();
     internal DbSet<SentCardRecord> SentCards => Set<SentCardRecord>();
+    internal DbSet<PassEntitlementRecord> PassEntitlements => Set<PassEntitlementRecord>();
 
     // One IEntityTypeConfiguration per table, in Configurations/.
     protected override void OnModelCreating(ModelBuilder model) =>
