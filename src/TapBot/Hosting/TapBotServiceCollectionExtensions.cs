@@ -54,6 +54,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<ProactiveMessenger>();
         services.AddScoped<IApprovalCards, TeamsApprovalCardPoster>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
+        services.AddScoped<IEntitlementCards, TeamsEntitlementCards>();
         services.AddScoped<OwnCards>();
         services.AddScoped<IBot, TapActivityHandler>();
         return services;
@@ -82,6 +83,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<ICardAction, PrepareIssueAction>();
         services.AddScoped<ICardAction, IssuePassAction>();
         services.AddScoped<ICardAction, RevokePassAction>();
+        services.AddScoped<ICardAction, ShowCodeAction>();
         services.AddScoped<ICardAction, CancelAction>();
         services.AddScoped<ICardAction, PrepareRequestAction>();
         services.AddScoped<ICardAction, RequestPassAction>();
@@ -97,6 +99,7 @@ public static class TapBotServiceCollectionExtensions
     {
         services.AddHostedService<RedactionJob>();
         services.AddHostedService<RecoveryJob>();
+        services.AddHostedService<EntitlementJob>();
         // Also resolvable by type, so tests and operators can run one now.
         services.AddSingleton<AuditHeadJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditHeadJob>());
