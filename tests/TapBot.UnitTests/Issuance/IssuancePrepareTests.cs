@@ -34,7 +34,7 @@ public sealed class IssuancePrepareTests
         // Preparing a form creates nothing: the issuing collaborators are never reached.
         var roles = FakeDirectory.Roles(o => (o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["approvers"], ["privileged"]));
         return new(_directory, _directory, new RoleResolver(_directory, roles), new PrivilegedTargets(roles),
-            null!, _audit, new ReachableEveryone(), new RecipientResolver(_directory, options), null!, null!, options, new FakeTimeProvider());
+            null!, _audit, new ReachableEveryone(), new RecipientResolver(_directory, options), null!, null!, null!, options, new FakeTimeProvider());
     }
 
     private static Requester As(Person p) => new(p.Id, p.DisplayName);
@@ -161,7 +161,7 @@ public sealed class IssuancePrepareTests
         public Task<DeliveryReceipt> DeliverAsync(string recipientId, Person target, IssuedPass pass, Requester issuer, CancellationToken ct) =>
             throw new NotSupportedException();
 
-        public Task RedactAsync(string recipientId, Domain.Requests.Delivery delivery, string why, CancellationToken ct) =>
+        public Task<bool> RedactAsync(string recipientId, Domain.Requests.Delivery delivery, string why, CancellationToken ct) =>
             throw new NotSupportedException();
     }
 }
