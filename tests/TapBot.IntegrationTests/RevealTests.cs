@@ -71,6 +71,11 @@ public sealed class RevealTests : IAsyncLifetime
         Assert.Contains("already shown", Text(again["value"]));
         Assert.Contains("request a TAP", Text(again["value"]));
         Assert.Equal(stored.PassId, _bot.PassId("adele")); // the second press created nothing
+
+        var audit = Text((await _bot.SayAsync("megan", "audit for adele@contoso.com")).SingleCard());
+        Assert.Contains("pass approved, code not yet shown", audit);
+        Assert.Contains("code shown to its recipient", audit);
+        Assert.DoesNotContain(code!, audit);
     }
 
     [Theory]

@@ -30,7 +30,6 @@ public static class AuditKinds
     public const string DecisionRefused = "DecisionRefused";
     public const string RequestReminded = "RequestReminded";
     public const string RequestExpired = "RequestExpired";
-    public const string RedactionFailed = "RedactionFailed";
     public const string EntitlementGranted = "EntitlementGranted";
     public const string EntitlementShown = "EntitlementShown";
     public const string EntitlementExpired = "EntitlementExpired";

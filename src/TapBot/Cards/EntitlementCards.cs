@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TapBot.Domain;
+using TapBot.Domain.Audit;
 using TapBot.Domain.Entitlements;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Passes;
@@ -144,6 +145,19 @@ public static class EntitlementCards
     /// <summary>The status card's line for an approved pass not shown yet.</summary>
     public static JsonObject StatusLine(PassEntitlement e) =>
         Text($"**Approved, not yet shown**: approved by {CardText.Escape(e.ApproverName)}; the code can be shown until {When(e.RevealBy)}.", color: "Accent");
+
+    /// <summary>Plain words for the reveal's audit events (the audit card), or null for another kind.</summary>
+    public static string? AuditWords(string kind) => kind switch
+    {
+        AuditKinds.EntitlementGranted => "pass approved, code not yet shown",
+        AuditKinds.EntitlementShown => "code shown to its recipient (pass created)",
+        AuditKinds.EntitlementExpired => "approved pass expired unshown",
+        AuditKinds.EntitlementCancelled => "approved pass cancelled before it was shown",
+        AuditKinds.RevealRefused => "show code refused",
+        AuditKinds.RevealFailed => "show code failed",
+        AuditKinds.RevealRecovered => "interrupted show code undone (its pass deleted)",
+        _ => null,
+    };
 
     /// <summary>A request's outcome line once its approval became an entitlement.</summary>
     public static string RequestOutcome(string decider, string at, Person recipient) =>
