@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();
+        services.AddScoped<IEntitlementStore, EfEntitlementStore>();
         services.AddScoped<EfApproverChannels>();
         services.AddScoped<IApproverChannels>(sp => sp.GetRequiredService<EfApproverChannels>());
         services.AddScoped<IApproversChannelStatus>(sp => sp.GetRequiredService<EfApproverChannels>());

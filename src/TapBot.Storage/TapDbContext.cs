@@ -23,6 +23,7 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<SentCardRecord> SentCards => Set<SentCardRecord>();
     internal DbSet<LimitSlotRecord> LimitSlots => Set<LimitSlotRecord>();
     internal DbSet<SecurityAlertChannelRecord> SecurityAlertChannels => Set<SecurityAlertChannelRecord>();
+    internal DbSet<PassEntitlementRecord> PassEntitlements => Set<PassEntitlementRecord>();
 
     // One IEntityTypeConfiguration per table, in Configurations/.
     protected override void OnModelCreating(ModelBuilder model) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TapBot.Cards;
+using TapBot.Domain.Entitlements;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Limits;
 using TapBot.Domain.People;
@@ -68,6 +69,20 @@ public static class CardCatalog
         { "revoke-ambiguous", s => Reply(OutcomeReplies.Revoke(new RevokeOutcome.Unresolved(new PersonLookup.Ambiguous(s.Query, [s.Alex, s.Alexandra])), s.Issuer)) },
         { "revoked", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: false), s.Issuer) },
         { "revoked-card-redacted", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: true), s.Issuer) },
+
+        { "entitlement-ready", s => EntitlementCards.Ready(s.Entitlement(EntitlementState.Ready)) },
+        { "entitlement-ready-to-manager", s => EntitlementCards.Ready(s.Entitlement(EntitlementState.Ready, toManager: true)) },
+        { "entitlement-ready-scheduled", s => EntitlementCards.Ready(s.Entitlement(EntitlementState.Ready, scheduled: true)) },
+        { "entitlement-revealed", s => EntitlementCards.Revealed(s.Entitlement(EntitlementState.Shown), Samples.Delivered(Samples.Usable), "your IT security team") },
+        { "entitlement-shown", s => EntitlementCards.Shown(s.Entitlement(EntitlementState.Shown)) },
+        { "entitlement-already-shown", s => EntitlementCards.AlreadyShown(s.Entitlement(EntitlementState.Shown)) },
+        { "entitlement-expired", s => EntitlementCards.Expired(s.Entitlement(EntitlementState.Expired)) },
+        { "entitlement-cancelled", s => EntitlementCards.Cancelled(s.Entitlement(EntitlementState.Cancelled)) },
+        { "entitlement-receipt", s => EntitlementCards.Receipt(s.Granted()) },
+        { "entitlement-confirm-cancel", s => EntitlementCards.ConfirmCancel(new(s.Adele, s.Entitlement(EntitlementState.Ready))) },
+        { "entitlement-status-approved-not-shown", s => StatusCards.Found(s.StatusWithUnshown()) },
+        { "entitlement-approval-approved", s => RequestCards.Approval(s.ApprovalEntitled(), withButtons: false, []) },
+        { "revoked-entitlement-cancelled", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: false) { EntitlementsCancelled = 1 }, s.Issuer) },
 
         { "policy-on", _ => PolicyCard.Build(Samples.Policy, Samples.Now) },
         { "policy-on-groups-one-time", _ => PolicyCard.Build(Samples.PolicyForGroups, Samples.Now) },

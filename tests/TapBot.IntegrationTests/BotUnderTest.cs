@@ -62,6 +62,9 @@ public sealed class BotUnderTest : IAsyncDisposable
                 ["Graph:MaxRetries"] = "1",
                 ["Storage:DataDirectory"] = dataDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Most suites test the code-in-card flow they were written for; RevealTests (and any test that says
+                // so in its settings) run the default, reveal on demand.
+                ["Issuance:Delivery"] = "InCard",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             configure?.Invoke(builder);

@@ -50,6 +50,9 @@ public sealed class ConnectorStub : IAsyncDisposable
     /// <summary>Holds back answers to calls whose path contains the text (to catch the bot mid-delivery).</summary>
     public void Delay(string pathContains, TimeSpan delay) => _delays[pathContains] = delay;
 
+    /// <summary>While set, card rewrites (PUT) are refused with 502, as when Teams is briefly unavailable.</summary>
+    public bool RefuseUpdates { get; set; }
+
     public static async Task<ConnectorStub> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -96,6 +99,12 @@ public sealed class ConnectorStub : IAsyncDisposable
         {
             var id = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
             await http.Response.WriteAsJsonAsync(new { id, name = "Member", aadObjectId = id.Replace("29:", "") });
+            return;
+        }
+
+        if (http.Request.Method == "PUT" && RefuseUpdates)
+        {
+            http.Response.StatusCode = 502;
             return;
         }
 

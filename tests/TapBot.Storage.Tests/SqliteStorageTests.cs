@@ -25,3 +25,4 @@ public sealed class SqliteRequestStoreTests : RequestStoreTests<SqliteTestDataba
 
 public sealed class SqliteApproverChannelTests : ApproverChannelTests<SqliteTestDatabase>;
 public sealed class SqliteLimitLedgerTests : LimitLedgerTests<SqliteTestDatabase>;
+public sealed class SqliteEntitlementStoreTests : EntitlementStoreTests<SqliteTestDatabase>;

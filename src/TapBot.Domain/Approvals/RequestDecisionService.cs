@@ -19,6 +19,8 @@ public sealed class RequestDecisionService(
     RequestExpiry expiry,
     PassIssuer issuer,
     Limits.AbuseLimits limits,
+    Entitlements.EntitlementService entitlements,
+    IOptions<IssuanceOptions> issuance,
     IRequestStore requests,
     IApprovalCards cards,
     IPasscodeDelivery delivery,
@@ -86,7 +88,9 @@ public sealed class RequestDecisionService(
         string? issueProblem = null;
         if (approve)
         {
-            var outcome = await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
+            var outcome = issuance.Value.Delivery == PasscodeDelivery.RevealOnDemand
+                ? await entitlements.GrantAsync(request, view.Target, view.Recipient, decider, ct)
+                : await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
             if (outcome is IssueOutcome.Refused refused)
             {
                 issueProblem = refused.Message;

@@ -52,6 +52,15 @@ public abstract record IssueOutcome
         public Person? Recipient { get; init; }
     }
 
+    /// <summary>
+    /// Approved in reveal-on-demand mode: an entitlement was granted and its card (without a code) posted to the
+    /// recipient; no pass exists until they press Show code.
+    /// </summary>
+    public sealed record Granted(AccessRequest Request, Entitlements.PassEntitlement Entitlement, Person Target, string IssuerName) : IssueOutcome
+    {
+        public Person? Recipient { get; init; }
+    }
+
     public sealed record Refused(string Message) : IssueOutcome
     {
         /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>

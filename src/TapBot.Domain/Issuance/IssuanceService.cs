@@ -25,6 +25,7 @@ public sealed class IssuanceService(
     IPasscodeDelivery delivery,
     RecipientResolver recipients,
     PassIssuer issuer,
+    Entitlements.EntitlementService entitlements,
     ReasonCheck reasons,
     Limits.AbuseLimits limits,
     IOptions<IssuanceOptions> options,
@@ -155,7 +156,9 @@ public sealed class IssuanceService(
         }
 
         await audit.AppendAsync(PassIssuer.Audit(AuditKinds.IssueApproved, requester.ObjectId, request), ct);
-        return await issuer.CreateAndDeliverAsync(request, target, recipient, requester, ct);
+        return options.Value.Delivery == PasscodeDelivery.RevealOnDemand
+            ? await entitlements.GrantAsync(request, target, recipient, requester, ct)
+            : await issuer.CreateAndDeliverAsync(request, target, recipient, requester, ct);
     }
 
     /// <summary>Why a code cannot reach someone privately, and what to do about it.</summary>
@@ -183,6 +186,8 @@ public sealed class IssuanceService(
                 return target is null
                     ? Refuse("This form was already used; the pass was issued.")
                     : new IssueOutcome.Issued(earlier, target, issuedBy?.DisplayName ?? "another approver") { Recipient = recipient };
+            case RequestStatus.Entitled:
+                return Refuse("This form was already used: the pass was approved, and its recipient creates it with Show code in their chat with TapBot. Nothing more was created.");
             case RequestStatus.Approved or RequestStatus.Issued:
                 return Refuse("This form was already submitted and the pass is being issued; nothing more was created.");
             case RequestStatus.Revoked:

@@ -14,6 +14,8 @@ public sealed class TapStatusService(
     ITemporaryAccessPasses passes,
     RoleResolver roles,
     IAuditTrail audit,
+    IEntitlementStore entitlements,
+    TapTenant tenant,
     TimeProvider time)
 {
     /// <summary>How many candidates a pick list offers before asking for a more precise name.</summary>
@@ -76,7 +78,8 @@ public sealed class TapStatusService(
                 ("hasPass", pass is null ? "no" : "yes")), ct);
         }
 
-        return new StatusOutcome.Found(person, pass, time.GetUtcNow());
+        var unshown = (await entitlements.ReadyForTargetAsync(tenant.Id, person.Id, ct)).FirstOrDefault();
+        return new StatusOutcome.Found(person, pass, time.GetUtcNow()) { Unshown = unshown };
     }
 
     private const string OthersRefusal =

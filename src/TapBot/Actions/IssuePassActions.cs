@@ -63,6 +63,10 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
                 var receipt = PasscodeCards.Receipt(issued);
                 await context.ReplaceCardForEveryoneAsync(receipt, ct);
                 return CardResponses.Card(receipt);
+            case IssueOutcome.Granted granted:
+                var approved = EntitlementCards.Receipt(granted);
+                await context.ReplaceCardForEveryoneAsync(approved, ct);
+                return CardResponses.Card(approved);
             case IssueOutcome.Refused refused:
                 return CardResponses.Card(LimitCards.RefusedOr(refused.Message, refused.Limit));
             default:

@@ -55,7 +55,7 @@ public static class AuditCards
             AuditKinds.OwnerNotified => "owner notified",
             AuditKinds.OwnerNotNotified => "owner could not be notified",
             AuditKinds.AuditViewed => "audit trail viewed",
-            _ => e.Kind,
+            _ => EntitlementCards.AuditWords(e.Kind) ?? e.Kind,
         };
         return $"{what} — by {who}" + (details.Count > 0 ? $" ({string.Join(", ", details)})" : "");
     }

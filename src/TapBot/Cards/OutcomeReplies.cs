@@ -37,6 +37,7 @@ public static class OutcomeReplies
     public static CardReply Revoke(RevokeOutcome outcome, Domain.Requester requester) => outcome switch
     {
         RevokeOutcome.Confirm c => new(PasscodeCards.ConfirmRevoke(c), $"Revoke {c.Target.DisplayName}'s pass?"),
+        RevokeOutcome.ConfirmCancel c => new(EntitlementCards.ConfirmCancel(c), $"Cancel {c.Target.DisplayName}'s approved pass?"),
         RevokeOutcome.Revoked r => new(PasscodeCards.Revoked(r, requester), "Pass revoked"),
         // Kept as it answered before the shared lookup: for revoke, nobody found is a refusal, not the "Nobody found" card.
         RevokeOutcome.Unresolved { Lookup: PersonLookup.NotFound n } => new(StatusCards.Refused($"I couldn't find anyone matching “{n.Query}”."), "Cannot revoke"),

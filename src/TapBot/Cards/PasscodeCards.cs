@@ -116,7 +116,8 @@ public static class PasscodeCards
     public static JsonObject Revoked(RevokeOutcome.Revoked revoked, Requester by) => New(
     [
         Heading($"Temporary Access Pass revoked for {CardText.Escape(revoked.Target.DisplayName)}"),
-        Text($"Revoked by {CardText.Escape(by.DisplayName)}." + (revoked.CardRedacted ? " The card that carried the code no longer shows it." : "")),
+        Text($"Revoked by {CardText.Escape(by.DisplayName)}." + (revoked.CardRedacted ? " The card that carried the code no longer shows it." : "")
+             + EntitlementCards.CancelledLine(revoked.EntitlementsCancelled)),
     ]);
 
     /// <summary>What the recipient's passcode card becomes once the pass is revoked or expired.</summary>

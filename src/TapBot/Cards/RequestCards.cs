@@ -132,6 +132,7 @@ public static class RequestCards
         {
             RequestStatus.Pending => $"Waiting for a decision (expires {When(r.DecideBy)}).",
             RequestStatus.Delivered => $"Approved by {decider} at {at} — delivered to {CardText.Escape(view.Recipient.DisplayName)}, privately.",
+            RequestStatus.Entitled => EntitlementCards.RequestOutcome(decider, at, view.Recipient),
             RequestStatus.Approved or RequestStatus.Issued => $"Approved by {decider} at {at} — the pass is being issued.",
             RequestStatus.Revoked => $"Approved by {decider} at {at}; the pass has since been revoked.",
             RequestStatus.Denied => $"Denied by {decider} at {at}: {CardText.Escape(r.Decision?.Note ?? "")}",
@@ -155,7 +156,7 @@ public static class RequestCards
 
     private static string? Color(RequestStatus status) => status switch
     {
-        RequestStatus.Delivered => "Good",
+        RequestStatus.Delivered or RequestStatus.Entitled => "Good",
         RequestStatus.Denied or RequestStatus.Failed => "Attention",
         RequestStatus.Expired => "Warning",
         _ => null,

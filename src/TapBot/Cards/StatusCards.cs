@@ -21,9 +21,10 @@ public static class StatusCards
             header.Add(Text("This account is disabled.", color: "Attention"));
         }
 
+        if (found.Unshown is { } unshown) header.Add(EntitlementCards.StatusLine(unshown));
         if (found.Pass is not { } pass)
         {
-            header.Add(Text($"{CardText.Escape(person.DisplayName)} has no Temporary Access Pass."));
+            header.Add(Text($"{CardText.Escape(person.DisplayName)} has no Temporary Access Pass" + (found.Unshown is null ? "." : " in Entra yet.")));
             header.Add(Text($"Checked {When(found.CheckedAt)}", subtle: true, size: "Small"));
             return New(header);
         }

@@ -60,6 +60,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<IApprovalCards, TeamsApprovalCardPoster>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
         services.AddScoped<ISecurityAlerts, TeamsSecurityAlerts>();
+        services.AddScoped<IEntitlementCards, TeamsEntitlementCards>();
         services.AddScoped<OwnCards>();
         services.AddScoped<SharedConversations>();
         services.AddScoped<IBot, TapActivityHandler>();
@@ -90,6 +91,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<ICardAction, PrepareIssueAction>();
         services.AddScoped<ICardAction, IssuePassAction>();
         services.AddScoped<ICardAction, RevokePassAction>();
+        services.AddScoped<ICardAction, ShowCodeAction>();
         services.AddScoped<ICardAction, CancelAction>();
         services.AddScoped<ICardAction, PrepareRequestAction>();
         services.AddScoped<ICardAction, RequestPassAction>();
@@ -105,6 +107,7 @@ public static class TapBotServiceCollectionExtensions
     {
         services.AddHostedService<RedactionJob>();
         services.AddHostedService<RecoveryJob>();
+        services.AddHostedService<EntitlementJob>();
         // Also resolvable by type, so tests and operators can run one now.
         services.AddSingleton<AuditHeadJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditHeadJob>());

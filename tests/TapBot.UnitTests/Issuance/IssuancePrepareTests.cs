@@ -178,7 +178,7 @@ public sealed class IssuancePrepareTests
         public Task<DeliveryReceipt> DeliverAsync(string recipientId, Person target, IssuedPass pass, Requester issuer, CancellationToken ct) =>
             throw new NotSupportedException();
 
-        public Task RedactAsync(string recipientId, Domain.Requests.Delivery delivery, string why, CancellationToken ct) =>
+        public Task<bool> RedactAsync(string recipientId, Domain.Requests.Delivery delivery, string why, CancellationToken ct) =>
             throw new NotSupportedException();
     }
 }

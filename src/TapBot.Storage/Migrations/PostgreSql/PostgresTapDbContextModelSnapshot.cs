@@ -285,6 +285,118 @@ namespace TapBot.Storage.Migrations.PostgreSql
                     b.ToTable("limit_slots", (string)null);
                 });
 
+            modelBuilder.Entity("TapBot.Storage.PassEntitlementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CardConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("CardMessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("CreatedAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsUsableOnce")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LifetimeInMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PassId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("RevealByUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RevealingSinceUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShownAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StartsAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TargetUpn")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ValidFromUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ValidUntilUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("State", "RevealByUtcTicks");
+
+                    b.HasIndex("TenantId", "TargetId", "State");
+
+                    b.ToTable("pass_entitlements", (string)null);
+                });
+
             modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
                 {
                     b.Property<string>("TenantId")

@@ -280,6 +280,118 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.ToTable("limit_slots", (string)null);
                 });
 
+            modelBuilder.Entity("TapBot.Storage.PassEntitlementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardMessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUsableOnce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LifetimeInMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PassId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevealByUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevealingSinceUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShownAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartsAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUpn")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidFromUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValidUntilUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("State", "RevealByUtcTicks");
+
+                    b.HasIndex("TenantId", "TargetId", "State");
+
+                    b.ToTable("pass_entitlements", (string)null);
+                });
+
             modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
                 {
                     b.Property<string>("TenantId")
