@@ -34,7 +34,7 @@ public sealed class IssuancePrepareTests
         // Preparing a form creates nothing: the issuing collaborators are never reached.
         var roles = FakeDirectory.Roles(o => (o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["approvers"], ["privileged"]));
         return new(_directory, _directory, new RoleResolver(_directory, roles), new PrivilegedTargets(roles),
-            null!, _audit, new ReachableEveryone(), new RecipientResolver(_directory, options), null!, null!, null!, options, new FakeTimeProvider());
+            null!, _audit, new ReachableEveryone(), new RecipientResolver(_directory, options), null!, null!, null!, null!, options, new FakeTimeProvider());
     }
 
     private static Requester As(Person p) => new(p.Id, p.DisplayName);
