@@ -44,7 +44,11 @@ public sealed class IssuanceService(
         }
 
         var query = PersonQuery.TryParse(personText, out var problem);
-        if (query is null) return new PrepareOutcome.Refused(problem!);
+        if (query is null)
+        {
+            await RefusedAsync(requester, null, problem!, ct);
+            return new PrepareOutcome.Refused(problem!);
+        }
 
         if (!(await directory.FindOneAsync(query, ct)).Picked(out var exact, out var miss)) return new PrepareOutcome.Unresolved(miss);
         return await PrepareForAsync(requester, requesterRoles, exact, null, ct);
@@ -56,11 +60,20 @@ public sealed class IssuanceService(
         // One round trip: the requester's roles and everything the rules read about the person, fetched together.
         var found = Guid.TryParse(personId, out _) ? await preflight.GetAsync(requester.ObjectId, roles.WantedObjectIds, personId, ct) : null;
         var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.RolesFrom(found.RequesterMemberships.Value);
-        if (!requesterRoles.CanApprove()) return new PrepareOutcome.Refused(NotApprover);
+        if (!requesterRoles.CanApprove())
+        {
+            await RefusedAsync(requester, null, "not an approver", ct);
+            return new PrepareOutcome.Refused(NotApprover);
+        }
+
         var person = found?.Target.Value;
-        return person is null
-            ? new PrepareOutcome.Refused("That person is no longer in the directory.")
-            : await PrepareForAsync(requester, requesterRoles, person, found, ct);
+        if (person is null)
+        {
+            await RefusedAsync(requester, null, "person not in the directory", ct);
+            return new PrepareOutcome.Refused("That person is no longer in the directory.");
+        }
+
+        return await PrepareForAsync(requester, requesterRoles, person, found, ct);
     }
 
     /// <param name="sourceKey">
@@ -76,10 +89,10 @@ public sealed class IssuanceService(
 
         // Everything is decided again from the directory: the form may be old, and its data is untrusted.
         var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
-        if (!requesterRoles.CanApprove()) return Refuse(NotApprover);
+        if (!requesterRoles.CanApprove()) return await RefuseAsync(requester, null, NotApprover, ct);
 
         var target = Guid.TryParse(choice.PersonId, out _) ? await directory.GetPersonAsync(choice.PersonId, ct) : null;
-        if (target is null) return Refuse("That person is no longer in the directory.");
+        if (target is null) return await RefuseAsync(requester, null, "That person is no longer in the directory.", ct);
 
         var (policy, refusal) = await CheckAsync(requester, requesterRoles, target, ct);
         if (refusal is not null)
@@ -91,14 +104,14 @@ public sealed class IssuanceService(
         var range = LifetimeRange.For(policy!, options.Value);
         if (!range.Contains(choice.LifetimeInMinutes))
         {
-            return Refuse($"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.");
+            return await RefuseAsync(requester, target.Id, $"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.", ct);
         }
 
         var reason = (choice.Reason ?? "").Trim();
         if (await reasons.ProblemAsync(reason, AuditKinds.IssueRefused, requester, target.Id, ct) is { } reasonProblem) return Refuse(reasonProblem);
 
         var now = time.GetUtcNow();
-        if (StartProblem(choice.StartsAt, now) is { } startProblem) return Refuse(startProblem);
+        if (StartProblem(choice.StartsAt, now) is { } startProblem) return await RefuseAsync(requester, target.Id, startProblem, ct);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null)
@@ -187,7 +200,11 @@ public sealed class IssuanceService(
         }
 
         var range = LifetimeRange.For(policy!, options.Value);
-        if (range.Problem(options.Value) is { } rangeProblem) return new PrepareOutcome.Refused(rangeProblem);
+        if (range.Problem(options.Value) is { } rangeProblem)
+        {
+            await RefusedAsync(requester, target.Id, rangeProblem, ct);
+            return new PrepareOutcome.Refused(rangeProblem);
+        }
 
         var lifetimes = StandardLifetimes.Append(range.Minimum).Append(range.Default).Where(range.Contains).Distinct().Order().ToList();
         return new PrepareOutcome.Form(new IssueForm(target, lifetimes, range.Default, policy!.IsUsableOnce, existing, warnings)
@@ -220,6 +237,13 @@ public sealed class IssuanceService(
     private const string NotApprover = "Only TAP approvers can issue a Temporary Access Pass. If someone needs one, ask an approver, or the person can ask for recovery help.";
 
     private static IssueOutcome Refuse(string message) => new IssueOutcome.Refused(message);
+
+    /// <summary>A refusal at submit time, audited like every other refusal.</summary>
+    private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    {
+        await RefusedAsync(requester, targetId, message, ct);
+        return Refuse(message);
+    }
 
     private Task RefusedAsync(Requester requester, string? targetId, string reason, CancellationToken ct) =>
         audit.AppendAsync(AuditEntry.Of(AuditKinds.IssueRefused, requester.ObjectId, targetId, ("reason", reason)), ct);

@@ -55,6 +55,9 @@ public static class AuditCards
             AuditKinds.OwnerNotified => "owner notified",
             AuditKinds.OwnerNotNotified => "owner could not be notified",
             AuditKinds.AuditViewed => "audit trail viewed",
+            AuditKinds.AuditRefused => "audit trail refused",
+            AuditKinds.ApproverChannelSet => "approvers' channel set",
+            AuditKinds.ApproverChannelRefused => "approvers' channel refused",
             _ => e.Kind,
         };
         return $"{what} — by {who}" + (details.Count > 0 ? $" ({string.Join(", ", details)})" : "");
