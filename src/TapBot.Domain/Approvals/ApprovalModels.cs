@@ -27,7 +27,11 @@ public sealed record ApprovalView(AccessRequest Request, Person Target, Person R
 
 /// <summary>What the request form offers.</summary>
 public sealed record RequestForm(Person Target, bool IsForSelf, IReadOnlyList<RecipientKind> Recipients, Person? Manager, ApprovalRouting Routing,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Whether the reason may be left empty is decided by <c>Issuance:RequireReason</c>.</summary>
+    public bool ReasonRequired { get; init; } = true;
+}
 
 /// <summary>The requester's choices from the request form. Untrusted: every field is checked again.</summary>
 public sealed record RequestChoice(string? PersonId, RecipientKind Recipient, string? Reason);
@@ -41,7 +45,11 @@ public abstract record RequestOutcome
     /// <summary>The request exists and was sent to its approvers (or was found again after a repeated click).</summary>
     public sealed record Submitted(ApprovalView View) : RequestOutcome;
 
-    public sealed record Refused(string Message) : RequestOutcome;
+    public sealed record Refused(string Message) : RequestOutcome
+    {
+        /// <summary>The requester can fix it on the same form (the reason): the form is shown again, values kept.</summary>
+        public bool MayRetry { get; init; }
+    }
 
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
     public sealed record Unresolved(PersonLookup.Miss Lookup) : RequestOutcome;

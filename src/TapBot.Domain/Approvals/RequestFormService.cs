@@ -32,7 +32,10 @@ public sealed class RequestFormService(
         var warnings = new List<string>();
         if (await requests.PendingForTargetAsync(tenantId, target.Id, ct) is { } pending)
             warnings.Add($"A request for this account is already waiting for a decision (until {pending.DecideBy:u}); a new one cannot be sent until it is decided or expires.");
-        return new RequestOutcome.Form(new RequestForm(target, target.Id == requester.ObjectId, offered, manager, routing, warnings));
+        return new RequestOutcome.Form(new RequestForm(target, target.Id == requester.ObjectId, offered, manager, routing, warnings)
+        {
+            ReasonRequired = issuance.Value.RequireReason,
+        });
     }
 
     /// <summary>"issue TAP for X" typed by a helpdesk operator who is not an approver: the request form for that person.</summary>

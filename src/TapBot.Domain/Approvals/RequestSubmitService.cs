@@ -34,7 +34,8 @@ public sealed class RequestSubmitService(
             return await RefuseAsync(requester, checkedTarget.Target?.Id, checkedTarget.Problem!, ct);
 
         var reason = (choice.Reason ?? "").Trim();
-        if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem) return new RequestOutcome.Refused(reasonProblem);
+        if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem)
+            return new RequestOutcome.Refused(reasonProblem) { MayRetry = reasonProblem != ReasonCheck.PatternTimedOut };
         if (choice.Recipient == RecipientKind.Requester) return await RefuseAsync(requester, target.Id, "A request's code goes to the person or their manager.", ct);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);

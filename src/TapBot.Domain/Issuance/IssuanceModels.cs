@@ -18,6 +18,9 @@ public sealed record IssueForm(
 
     /// <summary>How far ahead the start may be set, in days (0: starts now only).</summary>
     public int MaxStartDelayDays { get; init; }
+
+    /// <summary>Whether the reason may be left empty is decided by <c>Issuance:RequireReason</c>.</summary>
+    public bool ReasonRequired { get; init; } = true;
 }
 
 public abstract record PrepareOutcome
@@ -52,7 +55,11 @@ public abstract record IssueOutcome
         public Person? Recipient { get; init; }
     }
 
-    public sealed record Refused(string Message) : IssueOutcome;
+    public sealed record Refused(string Message) : IssueOutcome
+    {
+        /// <summary>The approver can fix it on the same form (lifetime, start, reason, recipient): the form is shown again, values kept.</summary>
+        public bool MayRetry { get; init; }
+    }
 }
 
 /// <summary>Where a passcode card was posted, for later redaction.</summary>

@@ -104,20 +104,20 @@ public sealed class IssuanceService(
         var range = LifetimeRange.For(policy!, options.Value);
         if (!range.Contains(choice.LifetimeInMinutes))
         {
-            return await RefuseAsync(requester, target.Id, $"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.", ct);
+            return await RefuseAsync(requester, target.Id, $"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.", ct, mayRetry: true);
         }
 
         var reason = (choice.Reason ?? "").Trim();
-        if (await reasons.ProblemAsync(reason, AuditKinds.IssueRefused, requester, target.Id, ct) is { } reasonProblem) return Refuse(reasonProblem);
+        if (await reasons.ProblemAsync(reason, AuditKinds.IssueRefused, requester, target.Id, ct) is { } reasonProblem)
+            return new IssueOutcome.Refused(reasonProblem) { MayRetry = reasonProblem != ReasonCheck.PatternTimedOut };
 
         var now = time.GetUtcNow();
-        if (StartProblem(choice.StartsAt, now) is { } startProblem) return await RefuseAsync(requester, target.Id, startProblem, ct);
+        if (StartProblem(choice.StartsAt, now) is { } startProblem) return await RefuseAsync(requester, target.Id, startProblem, ct, mayRetry: true);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null)
         {
-            await RefusedAsync(requester, target.Id, recipientProblem!, ct);
-            return Refuse(recipientProblem!);
+            return await RefuseAsync(requester, target.Id, recipientProblem!, ct, mayRetry: true);
         }
 
         // Private delivery must be possible before anything exists: no orphan pass.
@@ -209,7 +209,7 @@ public sealed class IssuanceService(
         var lifetimes = StandardLifetimes.Append(range.Minimum).Append(range.Default).Where(range.Contains).Distinct().Order().ToList();
         return new PrepareOutcome.Form(new IssueForm(target, lifetimes, range.Default, policy!.IsUsableOnce, existing, warnings)
         {
-            Recipients = options.Value.Recipients, MaxStartDelayDays = options.Value.MaxStartDelayDays,
+            Recipients = options.Value.Recipients, MaxStartDelayDays = options.Value.MaxStartDelayDays, ReasonRequired = options.Value.RequireReason,
         });
     }
 
@@ -239,10 +239,10 @@ public sealed class IssuanceService(
     private static IssueOutcome Refuse(string message) => new IssueOutcome.Refused(message);
 
     /// <summary>A refusal at submit time, audited like every other refusal.</summary>
-    private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct, bool mayRetry = false)
     {
         await RefusedAsync(requester, targetId, message, ct);
-        return Refuse(message);
+        return new IssueOutcome.Refused(message) { MayRetry = mayRetry };
     }
 
     private Task RefusedAsync(Requester requester, string? targetId, string reason, CancellationToken ct) =>

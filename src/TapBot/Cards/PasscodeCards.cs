@@ -10,7 +10,8 @@ namespace TapBot.Cards;
 /// <summary>The issue form, the receipt (no code, for everyone) and the card that carries the code (recipient only).</summary>
 public static class PasscodeCards
 {
-    public static JsonObject Form(IssueForm form)
+    /// <param name="kept">A refused submit's values and the refusal, shown above the button; null for a new form.</param>
+    public static JsonObject Form(IssueForm form, FormEntries? kept = null)
     {
         var t = form.Target;
         var body = new List<JsonNode?>
@@ -23,7 +24,8 @@ public static class PasscodeCards
         {
             ["type"] = "Input.ChoiceSet", ["id"] = "lifetime", ["label"] = "Lifetime", ["style"] = "compact", ["isRequired"] = true,
             ["errorMessage"] = "Pick a lifetime.",
-            ["value"] = form.DefaultLifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["value"] = kept?.Lifetime is { } l && form.Lifetimes.Any(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture) == l)
+                ? l : form.DefaultLifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["choices"] = new JsonArray(form.Lifetimes.Select(m => (JsonNode)new JsonObject
             {
                 ["title"] = StatusCards.Lifetime(m), ["value"] = m.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -31,7 +33,11 @@ public static class PasscodeCards
         });
         body.Add(form.OneTimeForced
             ? Text("One-time use: required by your organization's policy.", subtle: true)
-            : new JsonObject { ["type"] = "Input.Toggle", ["id"] = "oneTime", ["title"] = "One-time use (recommended)", ["value"] = "true", ["valueOn"] = "true", ["valueOff"] = "false" });
+            : new JsonObject
+            {
+                ["type"] = "Input.Toggle", ["id"] = "oneTime", ["label"] = "One-time use", ["title"] = "One-time use (recommended)",
+                ["value"] = kept?.OneTime == false ? "false" : "true", ["valueOn"] = "true", ["valueOff"] = "false",
+            });
         if (form.MaxStartDelayDays > 0)
         {
             // Empty date = now. Date and time are read in the approver's own time zone (Teams sends it with the click).
@@ -39,7 +45,8 @@ public static class PasscodeCards
             {
                 ["type"] = "Input.Date", ["id"] = "startDate", ["label"] = "Start (leave empty to start now)",
             });
-            body.Add(new JsonObject { ["type"] = "Input.Time", ["id"] = "startTime", ["label"] = "Start time (your time zone)", ["value"] = "09:00" });
+            if (kept?.StartDate is { } date) ((JsonObject)body[^1]!)["value"] = date;
+            body.Add(new JsonObject { ["type"] = "Input.Time", ["id"] = "startTime", ["label"] = "Start time (your time zone)", ["value"] = kept?.StartTime ?? "09:00" });
         }
 
         if (form.Recipients.Count > 1)
@@ -48,7 +55,7 @@ public static class PasscodeCards
             {
                 ["type"] = "Input.ChoiceSet", ["id"] = "recipient", ["label"] = "Send the code to", ["style"] = "expanded", ["isRequired"] = true,
                 ["errorMessage"] = "Choose who receives the code.",
-                ["value"] = RecipientValues.Of(form.Recipients[0]),
+                ["value"] = RecipientValues.Of(kept?.Recipient is { } r && form.Recipients.Contains(r) ? r : form.Recipients[0]),
                 ["choices"] = new JsonArray(form.Recipients.Select(k => (JsonNode)new JsonObject
                 {
                     // Choice titles of an expanded set are read as markdown: the names in them are defused.
@@ -57,15 +64,26 @@ public static class PasscodeCards
             });
         }
 
-        body.Add(new JsonObject
-        {
-            ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "Reason or ticket number", ["isRequired"] = true,
-            ["maxLength"] = IssuanceService.MaxReasonLength, ["errorMessage"] = "A reason is required.",
-        });
+        body.Add(ReasonInput(form.ReasonRequired ? "Reason or ticket number" : "Reason or ticket number (optional)", form.ReasonRequired, null, kept));
         body.Add(Text("The code is sent privately, in the recipient's own chat with TapBot. Nobody else sees it.", subtle: true, size: "Small"));
+        body.Add(KeptProblem(kept));
         return New(body, [Execute("Issue pass", CardVerbs.IssuePass,
             new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientValues.Of(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")]);
     }
+
+    /// <summary>The reason box; required unless <c>Issuance:RequireReason</c> is false. A kept reason is a value, never markdown.</summary>
+    internal static JsonObject ReasonInput(string label, bool required, string? placeholder, FormEntries? kept)
+    {
+        var input = new JsonObject { ["type"] = "Input.Text", ["id"] = "reason", ["label"] = label, ["isRequired"] = required, ["maxLength"] = ReasonRules.MaxLength };
+        if (required) input["errorMessage"] = "A reason is required.";
+        if (placeholder is not null) input["placeholder"] = placeholder;
+        if (kept?.Reason is { Length: > 0 } reason) input["value"] = reason;
+        return input;
+    }
+
+    /// <summary>Why the last submit was refused, just above the button; the words say it, the colour only repeats it.</summary>
+    internal static JsonObject? KeptProblem(FormEntries? kept) =>
+        kept is null ? null : Text("**Not sent yet:** " + CardText.Defuse(kept.Problem), color: "Attention", spacing: "Medium");
 
     private static string RecipientTitle(RecipientKind kind, Person target) => kind switch
     {

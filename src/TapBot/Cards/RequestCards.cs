@@ -15,7 +15,8 @@ public static class RequestCards
     /// <summary>Teams refreshes a card automatically for at most 60 listed people.</summary>
     public const int MaxRefreshUsers = 60;
 
-    public static JsonObject Form(RequestForm form)
+    /// <param name="kept">A refused submit's values and the refusal, shown above the button; null for a new form.</param>
+    public static JsonObject Form(RequestForm form, FormEntries? kept = null)
     {
         var t = form.Target;
         var body = new List<JsonNode?>
@@ -32,15 +33,13 @@ public static class RequestCards
             // Choice titles of an expanded set are read as markdown: the names in them are defused.
             body.Add(ChoiceSet("recipient", "Send the code to",
                 form.Recipients.Select(k => (CardText.Defuse(CardText.Cut(RecipientTitle(k, form))), RecipientValues.Of(k)))));
-            ((JsonObject)body[^1]!)["value"] = RecipientValues.Of(form.Recipients[0]);
+            ((JsonObject)body[^1]!)["value"] = RecipientValues.Of(kept?.Recipient is { } r && form.Recipients.Contains(r) ? r : form.Recipients[0]);
         }
 
-        body.Add(new JsonObject
-        {
-            ["type"] = "Input.Text", ["id"] = "reason", ["label"] = form.IsForSelf ? "What happened?" : "Reason or ticket number", ["isRequired"] = true,
-            ["maxLength"] = ReasonRules.MaxLength, ["errorMessage"] = "A reason is required.",
-            ["placeholder"] = form.IsForSelf ? "e.g. I lost my phone and can't sign in" : "e.g. INC-4711, verified by phone",
-        });
+        var label = form.IsForSelf ? "What happened?" : "Reason or ticket number";
+        body.Add(PasscodeCards.ReasonInput(form.ReasonRequired ? label : label + " (optional)", form.ReasonRequired,
+            form.IsForSelf ? "e.g. I lost my phone and can't sign in" : "e.g. INC-4711, verified by phone", kept));
+        body.Add(PasscodeCards.KeptProblem(kept));
         var data = new JsonObject { [FormVersion.Key] = FormVersion.Request };
         if (!form.IsForSelf) data["personId"] = t.Id;
         return New(body, [Execute("Send request", CardVerbs.RequestPass, data, style: "positive")]);
