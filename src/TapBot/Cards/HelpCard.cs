@@ -26,5 +26,6 @@ public static class HelpCard
             ("help", "This list"),
         ]),
         Text("A status never shows a passcode: a code is shown once, privately, to the person it was issued for.", subtle: true, spacing: "Medium"),
-    ]);
+    ],
+    speak: "TapBot help: what you can type.");
 }

@@ -19,7 +19,7 @@ public static class PasscodeCards
             Heading($"Issue a Temporary Access Pass for {CardText.Escape(t.DisplayName)}"),
             Text(CardText.Escape(t.UserPrincipalName) + (t.JobTitle is { Length: > 0 } job ? " · " + CardText.Escape(job) : ""), subtle: true, spacing: "None"),
         };
-        body.AddRange(form.Warnings.Select(w => (JsonNode?)Text(CardText.Escape(w), color: "Warning")));
+        body.AddRange(form.Warnings.Select(w => (JsonNode?)Text("**Note:** " + CardText.Escape(w), color: "Warning")));
         body.Add(new JsonObject
         {
             ["type"] = "Input.ChoiceSet", ["id"] = "lifetime", ["label"] = "Lifetime", ["style"] = "compact", ["isRequired"] = true,
@@ -68,7 +68,8 @@ public static class PasscodeCards
         body.Add(Text("The code is sent privately, in the recipient's own chat with TapBot. Nobody else sees it.", subtle: true, size: "Small"));
         body.Add(KeptProblem(kept));
         return New(body, [Execute("Issue pass", CardVerbs.IssuePass,
-            new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientValues.Of(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")]);
+            new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientValues.Of(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")],
+            speak: kept is null ? "Form to issue a Temporary Access Pass." : "The pass was not issued yet. The reason is shown above the button.");
     }
 
     /// <summary>The reason box; required unless <c>Issuance:RequireReason</c> is false. A kept reason is a value, never markdown.</summary>
@@ -112,7 +113,8 @@ public static class PasscodeCards
         ],
         r.PassId is { } passId
             ? [Execute("Revoke pass", CardVerbs.RevokePass, new JsonObject { ["personId"] = issued.Target.Id, ["passId"] = passId }, style: "destructive")]
-            : null);
+            : null,
+        speak: "Temporary Access Pass issued. The code was sent privately to the recipient.");
     }
 
     public static JsonObject ConfirmRevoke(RevokeOutcome.Confirm confirm) => New(
@@ -173,7 +175,9 @@ public static class PasscodeCards
             Text("Go to https://aka.ms/mysecurityinfo, sign in with the username and this pass, and add the new sign-in method. " +
                  "Never share this code otherwise: nobody from IT will ask for it.", size: "Small"),
             forOwner ? Text($"Didn't expect this pass? Tell {CardText.Escape(securityContact)} right away.", size: "Small", color: "Attention") : null,
-        ]);
+        ],
+        // Never the code: a screen reader reads the card's text itself only when the person moves into it.
+        speak: "A Temporary Access Pass has arrived. The code is shown on the card and is not read aloud.");
     }
 
     /// <summary>The owner's notice when someone else received the code for their account (never the code itself).</summary>
@@ -188,5 +192,6 @@ public static class PasscodeCards
             ("Valid", $"{When(notice.StartsAt)} to {When(notice.ExpiresAt)}"),
         ]),
         Text($"If you did not expect this, tell {CardText.Escape(notice.SecurityContact)} right away: someone could use it to sign in as you.", color: "Attention"),
-    ]);
+    ],
+    speak: "A Temporary Access Pass was issued for your account. If you did not expect this, report it right away.");
 }

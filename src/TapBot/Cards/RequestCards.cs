@@ -27,7 +27,7 @@ public static class RequestCards
                 : $"{CardText.Escape(t.UserPrincipalName)}: an approver decides, and the code goes privately to the person you choose below."),
             Text($"Who will be asked to approve: {CardText.Escape(form.Routing.Describe(form.IsForSelf))}.", subtle: true),
         };
-        body.AddRange(form.Warnings.Select(w => (JsonNode?)Text(CardText.Escape(w), color: "Warning")));
+        body.AddRange(form.Warnings.Select(w => (JsonNode?)Text("**Note:** " + CardText.Escape(w), color: "Warning")));
         if (form.Recipients.Count > 1)
         {
             // Choice titles of an expanded set are read as markdown: the names in them are defused.
@@ -42,7 +42,8 @@ public static class RequestCards
         body.Add(PasscodeCards.KeptProblem(kept));
         var data = new JsonObject { [FormVersion.Key] = FormVersion.Request };
         if (!form.IsForSelf) data["personId"] = t.Id;
-        return New(body, [Execute("Send request", CardVerbs.RequestPass, data, style: "positive")]);
+        return New(body, [Execute("Send request", CardVerbs.RequestPass, data, style: "positive")],
+            speak: kept is null ? "Form to ask for a Temporary Access Pass." : "The request was not sent yet. The reason is shown above the button.");
     }
 
     private static string RecipientTitle(RecipientKind kind, RequestForm form) => (kind, form.IsForSelf) switch
@@ -89,7 +90,7 @@ public static class RequestCards
             body.Add(Text("Approvers see Approve and Deny here. If you don't, choose **Refresh card** from the card's menu.", subtle: true, size: "Small"));
         }
 
-        var card = New(body, actions);
+        var card = New(body, actions, speak: pending ? "A request for a Temporary Access Pass is waiting for a decision." : "A request for a Temporary Access Pass was decided.");
         if (pending)
         {
             // Each listed person's client asks TapBot for their own view: buttons if they may decide, status if not.

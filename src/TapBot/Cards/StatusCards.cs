@@ -25,7 +25,7 @@ public static class StatusCards
         {
             header.Add(Text($"{CardText.Escape(person.DisplayName)} has no Temporary Access Pass."));
             header.Add(Text($"Checked {When(found.CheckedAt)}", subtle: true, size: "Small"));
-            return New(header);
+            return New(header, speak: "TAP status: no Temporary Access Pass.");
         }
 
         header.Add(Text(pass.IsUsable ? "**Usable now**" : $"**Not usable** — {pass.UsabilityInWords}",
@@ -41,7 +41,7 @@ public static class StatusCards
             ("Reason", $"{pass.UsabilityInWords} ({pass.UsabilityReason})"),
         ]));
         header.Add(Text($"Checked {When(found.CheckedAt)}. The passcode itself is never shown here.", subtle: true, size: "Small"));
-        return New(header);
+        return New(header, speak: pass.IsUsable ? "TAP status: a usable pass." : "TAP status: a pass that is not usable now.");
     }
 
     public static JsonObject PickPerson(PersonLookup.Ambiguous ambiguous, string verb = CardVerbs.ShowStatus, string button = "Show status") => New(

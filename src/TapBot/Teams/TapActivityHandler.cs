@@ -78,7 +78,14 @@ public sealed class TapActivityHandler(
             return;
         }
 
-        var command = CommandParser.Parse(text);
+        var (withIds, mentionProblem) = await MentionedPerson.ResolveAsync(turn, text, ct);
+        if (mentionProblem is not null)
+        {
+            await turn.SendActivityAsync(CardResponses.Activity(StatusCards.Refused(mentionProblem), "One person at a time"), ct);
+            return;
+        }
+
+        var command = CommandParser.Parse(withIds);
         TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
         var answer = await commands.AnswerAsync(new ChatCommandContext(command, requester, turn.Activity), ct);
