@@ -27,7 +27,7 @@ public sealed record ApprovalView(AccessRequest Request, Person Target, Person R
 
 /// <summary>What the request form offers.</summary>
 public sealed record RequestForm(Person Target, bool IsForSelf, IReadOnlyList<RecipientKind> Recipients, Person? Manager, ApprovalRouting Routing,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<FormWarning> Warnings)
 {
     /// <summary>Whether the reason may be left empty is decided by <c>Issuance:RequireReason</c>.</summary>
     public bool ReasonRequired { get; init; } = true;

@@ -29,9 +29,9 @@ public sealed class RequestFormService(
         if (routing.IsEmpty) return await RefusedAsync(requester, target.Id, approvers.NobodyToAsk(requester, target), ct);
 
         var offered = issuance.Value.Recipients.Where(k => k == RecipientKind.Person || (k == RecipientKind.Manager && manager is { AccountEnabled: true })).ToList();
-        var warnings = new List<string>();
+        var warnings = new List<FormWarning>();
         if (await requests.PendingForTargetAsync(tenantId, target.Id, ct) is { } pending)
-            warnings.Add($"A request for this account is already waiting for a decision (until {pending.DecideBy:u}); a new one cannot be sent until it is decided or expires.");
+            warnings.Add(new(FormWarningKind.PendingRequest, target.DisplayName, pending.DecideBy));
         return new RequestOutcome.Form(new RequestForm(target, target.Id == requester.ObjectId, offered, manager, routing, warnings)
         {
             ReasonRequired = issuance.Value.RequireReason,

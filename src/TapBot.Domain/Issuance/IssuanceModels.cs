@@ -11,7 +11,7 @@ public sealed record IssueForm(
     int DefaultLifetime,
     bool OneTimeForced,
     TemporaryAccessPass? ExistingPass,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<FormWarning> Warnings)
 {
     /// <summary>Who the code may go to, in the order offered; the first is the default.</summary>
     public IReadOnlyList<RecipientKind> Recipients { get; init; } = [RecipientKind.Person];
@@ -22,6 +22,24 @@ public sealed record IssueForm(
     /// <summary>Whether the reason may be left empty is decided by <c>Issuance:RequireReason</c>.</summary>
     public bool ReasonRequired { get; init; } = true;
 }
+
+/// <summary>What a form warns about, as a code with its facts: the host words it in the reader's language and time zone.</summary>
+public enum FormWarningKind
+{
+    /// <summary>The person already holds a usable pass until <see cref="FormWarning.Until"/>; issuing replaces it.</summary>
+    UsablePass,
+
+    /// <summary>The person is an internal guest.</summary>
+    Guest,
+
+    /// <summary>The recipient has not opened a chat with TapBot yet.</summary>
+    NoChat,
+
+    /// <summary>A request for the account already waits for a decision until <see cref="FormWarning.Until"/>.</summary>
+    PendingRequest,
+}
+
+public sealed record FormWarning(FormWarningKind Kind, string PersonName, DateTimeOffset? Until = null);
 
 public abstract record PrepareOutcome
 {

@@ -191,13 +191,10 @@ public sealed class IssuanceService(
         }
 
         var existing = found.CurrentPass.Value;
-        var warnings = new List<string>();
-        if (existing is { IsUsable: true }) warnings.Add($"{target.DisplayName} already holds a usable pass (until {existing.ExpiresAt:u}); issuing replaces it.");
-        if (target.IsGuest) warnings.Add($"{target.DisplayName} is an internal guest.");
-        if (!await delivery.CanReachAsync(target.Id, ct))
-        {
-            warnings.Add($"{target.DisplayName} has not opened a chat with TapBot yet. TapBot will try to start one when you issue; if it cannot, nothing is created.");
-        }
+        var warnings = new List<FormWarning>();
+        if (existing is { IsUsable: true }) warnings.Add(new(FormWarningKind.UsablePass, target.DisplayName, existing.ExpiresAt));
+        if (target.IsGuest) warnings.Add(new(FormWarningKind.Guest, target.DisplayName));
+        if (!await delivery.CanReachAsync(target.Id, ct)) warnings.Add(new(FormWarningKind.NoChat, target.DisplayName));
 
         var range = LifetimeRange.For(policy!, options.Value);
         if (range.Problem(options.Value) is { } rangeProblem)

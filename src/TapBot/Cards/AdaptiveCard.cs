@@ -75,7 +75,7 @@ public static class AdaptiveCard
             ["isRequired"] = required,
             ["choices"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray()),
         };
-        if (required) set["errorMessage"] = "Pick one.";
+        if (required) set["errorMessage"] = Texts.Get("Form.PickOne");
         return set;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using TapBot.Cards;
 
 namespace TapBot.Teams;
 
@@ -19,7 +20,7 @@ public static class MentionedPerson
             .Where(m => m.Mentioned?.Id is { Length: > 0 } id && id != activity.Recipient?.Id && !string.IsNullOrEmpty(m.Text) && text.Contains(m.Text, StringComparison.Ordinal))
             .GroupBy(m => m.Mentioned.Id).Select(g => g.First()).ToList();
         if (mentions.Count == 0) return (text, null);
-        if (mentions.Count > 1) return (text, "Please mention one person at a time: each command acts on one person.");
+        if (mentions.Count > 1) return (text, Texts.Get("Mention.Several"));
 
         var mention = mentions[0];
         var objectId = mention.Mentioned.AadObjectId;
@@ -37,6 +38,6 @@ public static class MentionedPerson
 
         return Guid.TryParse(objectId, out var id)
             ? (text.Replace(mention.Text, id.ToString(), StringComparison.Ordinal), null)
-            : (text, "I couldn't tell who you mentioned. Type their UPN instead, for example **issue TAP for adele@contoso.com**.");
+            : (text, Texts.Get("Mention.Unknown"));
     }
 }
