@@ -18,7 +18,9 @@ const manifest = JSON.parse(readFileSync(file, "utf8"));
 const errors = await AppManifestUtils.validateAgainstSchema(manifest);
 // Each language file named in localizationInfo, against the Localization schema of the same version (bundled).
 const localizationSchema = JSON.parse(readFileSync(join(dirname(require.resolve("@microsoft/app-manifest")),
-  "json-schemas", "teams", `v${manifest.manifestVersion}`, "MicrosoftTeams.Localization.schema.json"), "utf8"));
+  "json-schemas", "teams", `v${manifest.manifestVersion}`, "MicrosoftTeams.Localization.schema.json"), "utf8")
+  // The published schema's activityTypes pattern has an unescaped "]" that a Unicode-mode RegExp rejects; escape it.
+  .replace(/\\\\b\]/g, "\\\\b\\\\]"));
 for (const { file: name } of manifest.localizationInfo?.additionalLanguages ?? []) {
   const path = join(dirname(file), name);
   if (!existsSync(path)) { errors.push(`localizationInfo: ${name} is missing`); continue; }
