@@ -49,6 +49,11 @@ public abstract record RequestOutcome
     {
         /// <summary>The requester can fix it on the same form (the reason): the form is shown again, values kept.</summary>
         public bool MayRetry { get; init; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned yet (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
     }
 
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>

@@ -35,7 +35,10 @@ public sealed class RequestSubmitService(
 
         var reason = (choice.Reason ?? "").Trim();
         if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem)
-            return new RequestOutcome.Refused(reasonProblem) { MayRetry = reasonProblem != ReasonCheck.PatternTimedOut };
+            return new RequestOutcome.Refused(reasonProblem)
+            {
+                MayRetry = reasonProblem != ReasonCheck.PatternTimedOut, Code = ReasonRules.CodeOf(reasonProblem).Code, Args = ReasonRules.CodeOf(reasonProblem).Args,
+            };
         if (choice.Recipient == RecipientKind.Requester) return await RefuseAsync(requester, target.Id, "A request's code goes to the person or their manager.", ct);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);

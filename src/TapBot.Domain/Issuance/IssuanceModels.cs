@@ -77,6 +77,14 @@ public abstract record IssueOutcome
     {
         /// <summary>The approver can fix it on the same form (lifetime, start, reason, recipient): the form is shown again, values kept.</summary>
         public bool MayRetry { get; init; }
+
+        /// <summary>
+        /// The refusal as a code with its facts, for the host to word in the reader's language; <see cref="Message"/>
+        /// is the English wording (audit trail, logs). Null where no code is assigned yet: the host shows the message.
+        /// </summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
     }
 }
 

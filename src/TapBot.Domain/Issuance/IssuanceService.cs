@@ -104,15 +104,20 @@ public sealed class IssuanceService(
         var range = LifetimeRange.For(policy!, options.Value);
         if (!range.Contains(choice.LifetimeInMinutes))
         {
-            return await RefuseAsync(requester, target.Id, $"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.", ct, mayRetry: true);
+            return await RefuseAsync(requester, target.Id, $"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.", ct, mayRetry: true,
+                code: "LifetimeRange", args: [range.Minimum, range.Ceiling]);
         }
 
         var reason = (choice.Reason ?? "").Trim();
         if (await reasons.ProblemAsync(reason, AuditKinds.IssueRefused, requester, target.Id, ct) is { } reasonProblem)
-            return new IssueOutcome.Refused(reasonProblem) { MayRetry = reasonProblem != ReasonCheck.PatternTimedOut };
+            return new IssueOutcome.Refused(reasonProblem)
+            {
+                MayRetry = reasonProblem != ReasonCheck.PatternTimedOut, Code = ReasonRules.CodeOf(reasonProblem).Code, Args = ReasonRules.CodeOf(reasonProblem).Args,
+            };
 
         var now = time.GetUtcNow();
-        if (StartProblem(choice.StartsAt, now) is { } startProblem) return await RefuseAsync(requester, target.Id, startProblem, ct, mayRetry: true);
+        if (StartProblem(choice.StartsAt, now) is { } startProblem)
+            return await RefuseAsync(requester, target.Id, startProblem.Message, ct, mayRetry: true, code: startProblem.Code, args: startProblem.Args);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null)
@@ -150,13 +155,13 @@ public sealed class IssuanceService(
         $"{recipient.DisplayName} has never opened a chat with TapBot and TapBot could not start one, so the code could not reach them privately. " +
         "Ask them to open TapBot in Teams once (or install it for them), then try again. Nothing was created.";
 
-    private string? StartProblem(DateTimeOffset? startsAt, DateTimeOffset now)
+    private (string Message, string Code, object[] Args)? StartProblem(DateTimeOffset? startsAt, DateTimeOffset now)
     {
         if (startsAt is not { } start) return null;
         // A few minutes of slack: the form was filled in a moment ago, and clocks differ.
-        if (start < now.AddMinutes(-5)) return "The start is in the past. Choose a later date and time, or start now.";
-        var latest = now.AddDays(options.Value.MaxStartDelayDays);
-        return start > latest ? $"A pass can start at most {options.Value.MaxStartDelayDays} days from now." : null;
+        if (start < now.AddMinutes(-5)) return ("The start is in the past. Choose a later date and time, or start now.", "StartInPast", []);
+        var days = options.Value.MaxStartDelayDays;
+        return start > now.AddDays(days) ? ($"A pass can start at most {days} days from now.", "StartTooLate", [days]) : null;
     }
 
     private async Task<IssueOutcome> AlreadyStartedAsync(AccessRequest earlier, CancellationToken ct)
@@ -236,10 +241,11 @@ public sealed class IssuanceService(
     private static IssueOutcome Refuse(string message) => new IssueOutcome.Refused(message);
 
     /// <summary>A refusal at submit time, audited like every other refusal.</summary>
-    private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct, bool mayRetry = false)
+    private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct, bool mayRetry = false,
+        string? code = null, object[]? args = null)
     {
         await RefusedAsync(requester, targetId, message, ct);
-        return new IssueOutcome.Refused(message) { MayRetry = mayRetry };
+        return new IssueOutcome.Refused(message) { MayRetry = mayRetry, Code = code, Args = args ?? [] };
     }
 
     private Task RefusedAsync(Requester requester, string? targetId, string reason, CancellationToken ct) =>

@@ -41,17 +41,17 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
 
         if (!context.Data.IsForm(FormVersion.Issue))
         {
-            return await FormAgainAsync(context, personId, "This form was made by an older version of TapBot. Check the values below and press the button again.", ct);
+            return await FormAgainAsync(context, personId, Texts.Get("Form.Outdated"), ct);
         }
 
         if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
         {
-            return await FormAgainAsync(context, personId, "Choose who receives the code: the person, their manager, or you.", ct);
+            return await FormAgainAsync(context, personId, Texts.Get("Form.ChooseRecipient"), ct);
         }
 
         if (!TryReadStart(context, out var startsAt))
         {
-            return await FormAgainAsync(context, personId, "The start date or time is not valid. Pick a date and a time, or leave the date empty to start now.", ct);
+            return await FormAgainAsync(context, personId, Texts.Get("Form.StartInvalid"), ct);
         }
 
         var oneTime = context.Data.Text("oneTime") is not "false";
@@ -64,7 +64,7 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
                 await context.ReplaceCardForEveryoneAsync(receipt, ct);
                 return CardResponses.Card(receipt);
             case IssueOutcome.Refused { MayRetry: true } refused:
-                return await FormAgainAsync(context, personId, refused.Message, ct);
+                return await FormAgainAsync(context, personId, Texts.Refusal(refused.Code, refused.Args, refused.Message), ct);
             case IssueOutcome.Refused refused:
                 return CardResponses.Card(StatusCards.Refused(refused.Message));
             default:

@@ -30,9 +30,9 @@ public sealed class RequestPassAction(RequestSubmitService submissions, RequestF
     {
         if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to send the request.");
         if (!context.Data.IsForm(FormVersion.Request))
-            return await FormAgainAsync(context, "This form was made by an older version of TapBot. Check the values below and press the button again.", ct);
+            return await FormAgainAsync(context, Texts.Get("Form.Outdated"), ct);
         if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
-            return await FormAgainAsync(context, "Choose who receives the code.", ct);
+            return await FormAgainAsync(context, Texts.Get("Form.ChooseRecipient"), ct);
 
         var outcome = await submissions.SubmitAsync(context.Requester, tenant.Id,
             new RequestChoice(context.Data.Text("personId"), recipient, context.Data.Text("reason")), context.SourceKey, ct);
@@ -49,7 +49,7 @@ public sealed class RequestPassAction(RequestSubmitService submissions, RequestF
                 await context.ReplaceCardForEveryoneAsync(card, ct);
                 return CardResponses.Card(card);
             case RequestOutcome.Refused { MayRetry: true } refused:
-                return await FormAgainAsync(context, refused.Message, ct);
+                return await FormAgainAsync(context, Texts.Refusal(refused.Code, refused.Args, refused.Message), ct);
             case RequestOutcome.Refused refused:
                 return CardResponses.Card(StatusCards.Refused(refused.Message));
             default:

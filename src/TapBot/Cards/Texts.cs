@@ -28,6 +28,13 @@ public static class Texts
         return args.Length == 0 ? text.Value : string.Format(CultureInfo.CurrentUICulture, text.Value, args);
     }
 
+    /// <summary>
+    /// A Domain refusal in the reader's words: its code's text (<c>Refusal.&lt;code&gt;</c>) with its facts, or the
+    /// Domain's English message while that refusal has no code yet.
+    /// </summary>
+    public static string Refusal(string? code, IReadOnlyList<object> args, string message) =>
+        code is not null && Has("Refusal." + code) ? Get("Refusal." + code, [.. args]) : message;
+
     /// <summary>True when <paramref name="key"/> has a text (for words chosen by a stored value, such as an audit kind).</summary>
     public static bool Has(string key) => !Localizer[key].ResourceNotFound;
 
