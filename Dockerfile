@@ -8,7 +8,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # The whole context: .dockerignore keeps .git, databases, keys, tests and build outputs out of it.
 COPY . .
-RUN dotnet publish src/TapBot -c Release -o /app --nologo
+# For the platform being built (-a): ReadyToRun precompiles every assembly, so the first turns do not wait for the JIT
+# (src/TapBot/TapBot.Runtime.props).
+ARG TARGETARCH
+RUN dotnet publish src/TapBot -c Release -a "${TARGETARCH:-amd64}" --self-contained false -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
@@ -21,5 +24,5 @@ RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 EXPOSE 8080
 USER $APP_UID
-# Probes: GET /healthz (alive) and GET /readyz (storage and Graph answer); configure them in the orchestrator.
+# Probes: GET /healthz (alive) and GET /readyz (warmed up, storage and Graph answer); configure them in the orchestrator.
 ENTRYPOINT ["dotnet", "TapBot.dll"]

@@ -3,12 +3,16 @@
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
-var reply = "{\"id\":\"1\"}"u8.ToArray();
+// Each activity gets its own id, as from the Bot Connector: TapBot remembers the cards it sent by id (the flows of
+// bench/TapBot.Bench/Flows.cs send many to one conversation, and a data folder may outlive this process). Card
+// updates (PUT) and deletions are acknowledged too.
 app.MapGet("/healthz", () => "ok");
 app.MapPost("/v3/conversations/{**rest}", async (HttpContext http) =>
 {
     http.Response.StatusCode = 201;
     http.Response.ContentType = "application/json";
-    await http.Response.Body.WriteAsync(reply);
+    await http.Response.WriteAsync($"{{\"id\":\"{Guid.NewGuid():N}\"}}");
 });
+app.MapPut("/v3/conversations/{**rest}", () => Results.Json(new { id = Guid.NewGuid().ToString("N") }));
+app.MapDelete("/v3/conversations/{**rest}", () => Results.Ok());
 app.Run();

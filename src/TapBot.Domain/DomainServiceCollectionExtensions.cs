@@ -10,10 +10,12 @@ namespace TapBot.Domain;
 
 public static class DomainServiceCollectionExtensions
 {
-    /// <summary>Registers TapBot's domain services and binds (and checks at start) the Roles, Issuance and Approval settings.</summary>
+    /// <summary>Registers TapBot's domain services and binds (and checks at start) the Roles, Issuance, Approval and Limits settings.</summary>
     public static IServiceCollection AddTapDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCheckedOptions<RoleOptions>(configuration, RoleOptions.Section);
+        services.AddCheckedOptions<LookupCacheOptions>(configuration, LookupCacheOptions.Section);
+        services.AddSingleton<RecentLookups>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RoleResolver>();
         services.AddSingleton<PrivilegedTargets>();
@@ -38,6 +40,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RevocationService>();
         services.AddScoped<RedactionService>();
         services.AddScoped<RecoveryService>();
+        services.AddCheckedOptions<Limits.LimitOptions>(configuration, Limits.LimitOptions.Section);
+        services.AddScoped<Limits.AbuseLimits>();
+        services.AddScoped<Entitlements.EntitlementService>();
+        services.AddScoped<Entitlements.EntitlementUpkeep>();
         return services;
     }
 }

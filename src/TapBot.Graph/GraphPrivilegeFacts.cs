@@ -21,9 +21,20 @@ internal static class GraphPrivilegeFacts
 
     public static void AddRequests(IDictionary<string, GraphBatch.Request> requests, GraphServiceClient graph, string personId)
     {
-        var byPrincipal = $"principalId eq '{personId}'";
-        requests[MemberOf] = new("GET transitiveMemberOf", () => graph.Users[personId].TransitiveMemberOf
+        AddMemberOfRequest(requests, graph, personId);
+        AddRoleRequests(requests, graph, personId);
+    }
+
+    /// <param name="personKey">The person's object id or UPN: transitiveMemberOf takes either.</param>
+    public static void AddMemberOfRequest(IDictionary<string, GraphBatch.Request> requests, GraphServiceClient graph, string personKey) =>
+        requests[MemberOf] = new("GET transitiveMemberOf", () => graph.Users[personKey].TransitiveMemberOf
             .ToGetRequestInformation(r => r.QueryParameters.Top = GraphDirectory.MaxPageSize));
+
+    /// <param name="personId">The person's object id: Graph filters role assignments by principalId only.</param>
+    public static void AddRoleRequests(IDictionary<string, GraphBatch.Request> requests, GraphServiceClient graph, string personId)
+    {
+        GraphBatch.RequireObjectId(personId, nameof(personId));
+        var byPrincipal = $"principalId eq '{personId}'";
         requests[ActiveRoles] = new("GET roleAssignments", () => graph.RoleManagement.Directory.RoleAssignments
             .ToGetRequestInformation(r => r.QueryParameters.Filter = byPrincipal));
         requests[EligibleRoles] = new("GET roleEligibilityScheduleInstances", () => graph.RoleManagement.Directory.RoleEligibilityScheduleInstances

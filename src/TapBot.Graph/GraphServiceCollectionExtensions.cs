@@ -18,8 +18,9 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton(sp => new GraphBatch(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<IDirectory>(sp => new GraphDirectory(sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<GraphBatch>()));
         services.AddSingleton<ITemporaryAccessPasses>(sp => new GraphTemporaryAccessPasses(sp.GetRequiredService<GraphServiceClient>()));
+        services.AddSingleton<IdentityHints>();
         services.AddSingleton<IIssuancePreflight>(sp => new GraphIssuancePreflight(
-            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+            sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value, sp.GetRequiredService<IdentityHints>()));
         services.AddSingleton<IDirectoryDiagnostics>(sp => new GraphDiagnostics(
             sp.GetRequiredService<GraphServiceClient>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         return services;

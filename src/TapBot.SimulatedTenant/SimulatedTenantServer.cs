@@ -38,6 +38,12 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
     /// </summary>
     public long GraphRequests => Interlocked.Read(ref _graphRequests);
 
+    /// <summary>The last Graph requests (method, path and query; a <c>$batch</c> as one), oldest first: what a round-trip count was spent on.</summary>
+    public IReadOnlyList<string> RecentGraphRequests => [.. _recent];
+
+    private const int RecentKept = 100;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
+
     /// <summary>The listening address, e.g. http://127.0.0.1:5055.</summary>
     public string Address { get; private set; } = "";
 
@@ -75,6 +81,8 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
             if (http.Request.Path.StartsWithSegments("/v1.0") || http.Request.Path.StartsWithSegments("/beta"))
             {
                 Interlocked.Increment(ref server._graphRequests);
+                server._recent.Enqueue($"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}");
+                while (server._recent.Count > RecentKept) server._recent.TryDequeue(out _);
             }
 
             return next(http);

@@ -142,6 +142,14 @@ internal sealed class EfRequestStore(TapDbContext db) : IRequestStore
         return row is null ? null : ToDomain(row);
     }
 
+    public async Task<IReadOnlyList<Guid>> PendingFiledByAsync(string tenantId, string requesterId, CancellationToken ct)
+    {
+        var pending = nameof(RequestStatus.Pending);
+        return await db.AccessRequests.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.RequesterId == requesterId && r.TargetId != requesterId && r.Status == pending)
+            .Select(r => r.Id).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<AccessRequest>> DueForReminderAsync(DateTimeOffset createdBefore, int max, CancellationToken ct)
     {
         var ticks = createdBefore.UtcTicks;

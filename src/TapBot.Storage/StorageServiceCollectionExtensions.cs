@@ -38,14 +38,18 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddScoped<IJobLeases, EfJobLeases>();
         services.AddScoped<IRequestStore, EfRequestStore>();
+        services.AddScoped<IEntitlementStore, EfEntitlementStore>();
         services.AddScoped<EfApproverChannels>();
         services.AddScoped<IApproverChannels>(sp => sp.GetRequiredService<EfApproverChannels>());
         services.AddScoped<IApproversChannelStatus>(sp => sp.GetRequiredService<EfApproverChannels>());
         services.AddScoped<IRequestCardCopies, EfRequestCardCopies>();
         services.AddScoped<ISentCards, EfSentCards>();
+        services.AddScoped<ILimitLedger, EfLimitLedger>();
+        services.AddScoped<ISecurityAlertChannels, EfSecurityAlertChannels>();
         services.AddCheckedOptions<AuditOptions>(configuration, AuditOptions.Section);
         services.AddSingleton<IValidateOptions<AuditOptions>>(new AuditChainKeyCheck(configuration, options));
         services.AddHostedService<AuditRetentionJob>();
+        services.AddHostedService<LimitPruneJob>();
         if (options.MigrateOnStart)
         {
             services.AddHostedService<MigrateOnStart>();

@@ -21,6 +21,9 @@ public abstract class TapDbContext(DbContextOptions options) : DbContext(options
     internal DbSet<ApproverChannelRecord> ApproverChannels => Set<ApproverChannelRecord>();
     internal DbSet<RequestCardRecord> RequestCards => Set<RequestCardRecord>();
     internal DbSet<SentCardRecord> SentCards => Set<SentCardRecord>();
+    internal DbSet<LimitSlotRecord> LimitSlots => Set<LimitSlotRecord>();
+    internal DbSet<SecurityAlertChannelRecord> SecurityAlertChannels => Set<SecurityAlertChannelRecord>();
+    internal DbSet<PassEntitlementRecord> PassEntitlements => Set<PassEntitlementRecord>();
 
     // One IEntityTypeConfiguration per table, in Configurations/.
     protected override void OnModelCreating(ModelBuilder model) =>

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using TapBot.Cards;
+using TapBot.Domain.Entitlements;
 using TapBot.Domain.Issuance;
+using TapBot.Domain.Limits;
 using TapBot.Domain.People;
 using TapBot.Domain.Requests;
 using TapBot.Domain.Ports;
@@ -73,9 +75,33 @@ public static class CardCatalog
         { "revoked", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: false), s.Issuer) },
         { "revoked-card-redacted", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: true), s.Issuer) },
 
+        { "entitlement-ready", s => EntitlementCards.Ready(s.Entitlement(EntitlementState.Ready)) },
+        { "entitlement-ready-to-manager", s => EntitlementCards.Ready(s.Entitlement(EntitlementState.Ready, toManager: true)) },
+        { "entitlement-ready-scheduled", s => EntitlementCards.Ready(s.Entitlement(EntitlementState.Ready, scheduled: true)) },
+        { "entitlement-revealed", s => EntitlementCards.Revealed(s.Entitlement(EntitlementState.Shown), Samples.Delivered(Samples.Usable), "your IT security team") },
+        { "entitlement-shown", s => EntitlementCards.Shown(s.Entitlement(EntitlementState.Shown)) },
+        { "entitlement-already-shown", s => EntitlementCards.AlreadyShown(s.Entitlement(EntitlementState.Shown)) },
+        { "entitlement-expired", s => EntitlementCards.Expired(s.Entitlement(EntitlementState.Expired)) },
+        { "entitlement-cancelled", s => EntitlementCards.Cancelled(s.Entitlement(EntitlementState.Cancelled)) },
+        { "entitlement-receipt", s => EntitlementCards.Receipt(s.Granted()) },
+        { "entitlement-confirm-cancel", s => EntitlementCards.ConfirmCancel(new(s.Adele, s.Entitlement(EntitlementState.Ready))) },
+        { "entitlement-status-approved-not-shown", s => StatusCards.Found(s.StatusWithUnshown()) },
+        { "entitlement-approval-approved", s => RequestCards.Approval(s.ApprovalEntitled(), withButtons: false, []) },
+        { "revoked-entitlement-cancelled", s => PasscodeCards.Revoked(new(s.Adele, CardRedacted: false) { EntitlementsCancelled = 1 }, s.Issuer) },
+
         { "policy-on", _ => PolicyCard.Build(Samples.Policy, Samples.Now) },
         { "policy-on-groups-one-time", _ => PolicyCard.Build(Samples.PolicyForGroups, Samples.Now) },
         { "policy-off", _ => PolicyCard.Build(Samples.PolicyOff, Samples.Now) },
+
+        { "limit-passes-per-person", s => LimitCards.Refused(new(LimitKind.PassesPerPerson, 3, new DateTimeOffset(Samples.Now.Date.AddDays(1), TimeSpan.Zero), s.Adele.DisplayName)) },
+        { "limit-issuances-per-approver", _ => LimitCards.Refused(new(LimitKind.IssuancesPerApprover, 20, Samples.Now.AddMinutes(45))) },
+        { "limit-open-requests", _ => LimitCards.Refused(new(LimitKind.OpenRequestsPerOperator, 10, null)) },
+        { "limit-requests-own", _ => LimitCards.Refused(new(LimitKind.RequestsPerPerson, 3, new DateTimeOffset(Samples.Now.Date.AddDays(1), TimeSpan.Zero))) },
+        { "limit-requests-on-behalf", s => LimitCards.Refused(new(LimitKind.RequestsPerPerson, 3, new DateTimeOffset(Samples.Now.Date.AddDays(1), TimeSpan.Zero), s.Lynne.DisplayName)) },
+        { "limit-paused", _ => LimitCards.Paused(new(LimitKind.RefusedCommands, 20, Samples.Now.AddMinutes(5))) },
+        { "security-alert", s => LimitCards.Alert(new(LimitKind.PassesPerPerson, 3, s.Megan.Id, s.Megan.DisplayName, s.Adele.DisplayName, Samples.Now, new DateTimeOffset(Samples.Now.Date.AddDays(1), TimeSpan.Zero))) },
+        { "security-alert-refused-commands", s => LimitCards.Alert(new(LimitKind.RefusedCommands, 20, s.Alex.Id, s.Alex.DisplayName, null, Samples.Now, Samples.Now.AddMinutes(5))) },
+        { "security-alert-open-requests", s => LimitCards.Alert(new(LimitKind.OpenRequestsPerOperator, 10, s.Lynne.Id, s.Lynne.DisplayName, null, Samples.Now, null)) },
 
         { "problem-throttled", _ => ProblemCards.Directory(new EntraException(EntraFailure.Throttled, "429")) },
         { "problem-unavailable", _ => ProblemCards.Directory(new EntraException(EntraFailure.Unavailable, "503")) },

@@ -10,7 +10,7 @@ namespace TapBot.EndToEndTests;
 
 /// <summary>
 /// The demo as a newcomer sees it: TapBot on the simulated tenant behind the Agents Playground, Megan Bowen
-/// (an approver) chatting in a real browser. Screenshots land in artifacts/e2e/.
+/// (an approver) chatting in a real browser, the default delivery (reveal on demand). Screenshots land in artifacts/e2e/.
 /// </summary>
 public sealed class DemoSmokeTests : IAsyncLifetime
 {
@@ -76,7 +76,7 @@ public sealed class DemoSmokeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Approver_IssuesAPass_TheCodeAppearsOnlyInTheRecipientsChat()
+    public async Task Approver_IssuesAPass_TheRecipientShowsTheCode_OnlyInHerChat()
     {
         await using var adelesPlayground = await Playground.StartAsync(_botMessagesUrl, "adele@contoso.com");
         var adele = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -93,25 +93,31 @@ public sealed class DemoSmokeTests : IAsyncLifetime
         await megan.GetByRole(AriaRole.Textbox, new() { Name = "Reason or ticket number" }).FillAsync("INC-1001 lost phone");
         await megan.GetByRole(AriaRole.Button, new() { Name = "Issue pass" }).ClickAsync();
 
-        await Expect(megan.GetByText("Temporary Access Pass issued for Adele Vance")).ToBeVisibleAsync();
-        await Expect(adele.GetByText("Your Temporary Access Pass")).ToBeVisibleAsync();
+        // Approved: Adele's chat gets a card without a code; no pass exists until she presses Show code.
+        await Expect(megan.GetByText("Temporary Access Pass approved for Adele Vance")).ToBeVisibleAsync();
+        await Expect(adele.GetByText("A Temporary Access Pass is ready for you")).ToBeVisibleAsync();
         await ScreenshotAsync(megan, "issue-receipt");
-        await ScreenshotAsync(adele, "issue-delivered");
-        var code = await adele.Locator("span", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^[A-Za-z0-9+#%&=]{8}$") }).First.InnerTextAsync();
+        await ScreenshotAsync(adele, "reveal-before");
+        Assert.Equal(0, await adele.Locator("span", new() { HasTextRegex = Code() }).CountAsync());
+
+        await adele.GetByRole(AriaRole.Button, new() { Name = "Show code" }).ClickAsync();
+        await Expect(adele.GetByText("Your Temporary Access Pass")).ToBeVisibleAsync();
+        await ScreenshotAsync(adele, "reveal-after");
+        var code = await adele.Locator("span", new() { HasTextRegex = Code() }).First.InnerTextAsync();
         Assert.Equal(8, code.Length);
         Assert.DoesNotContain(code, await megan.ContentAsync());
 
-        // e. Revoking from the receipt rewrites Adele's card without the code.
-        await megan.GetByRole(AriaRole.Button, new() { Name = "Revoke pass" }).ClickAsync();
+        // Revoking deletes the pass the reveal created.
+        await SayAsync(megan, "revoke TAP for adele@contoso.com");
+        await megan.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
         await Expect(megan.GetByText("Temporary Access Pass revoked for Adele Vance")).ToBeVisibleAsync();
-        await Expect(adele.GetByText("This pass was revoked, so its code is no longer shown.")).ToBeVisibleAsync();
-        Assert.DoesNotContain(code, await adele.ContentAsync());
         await ScreenshotAsync(megan, "revoke-confirmed");
-        await ScreenshotAsync(adele, "revoke-redacted");
     }
 
+    private static System.Text.RegularExpressions.Regex Code() => new("^[A-Za-z0-9+#%&=]{8}$");
+
     [Fact]
-    public async Task Employee_AsksForRecoveryHelp_HerManagerApproves_SheReceivesTheCode()
+    public async Task Employee_AsksForRecoveryHelp_HerManagerApproves_SheShowsTheCode()
     {
         var (lynne, patti) = await OpenAsync("lynne@contoso.com", "patti@contoso.com");
 
@@ -127,9 +133,11 @@ public sealed class DemoSmokeTests : IAsyncLifetime
         await patti.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
 
         await Expect(patti.GetByText("Approved by Patti Fernandez").First).ToBeVisibleAsync();
-        await Expect(lynne.GetByText("Your Temporary Access Pass")).ToBeVisibleAsync();
+        await Expect(lynne.GetByText("A Temporary Access Pass is ready for you")).ToBeVisibleAsync();
         await Expect(lynne.GetByText("Approved by Patti Fernandez").First).ToBeVisibleAsync();
         await ScreenshotAsync(patti, "recovery-approved");
+        await lynne.GetByRole(AriaRole.Button, new() { Name = "Show code" }).ClickAsync();
+        await Expect(lynne.GetByText("Your Temporary Access Pass")).ToBeVisibleAsync();
         await ScreenshotAsync(lynne, "recovery-delivered");
     }
 

@@ -46,7 +46,12 @@ public sealed class BotUnderTest : IAsyncDisposable
     public static Dictionary<string, string?> EverythingAtTrace() => new[] { "Default", "Microsoft.AspNetCore", "Microsoft.Bot", "Microsoft.EntityFrameworkCore", "System.Net.Http.HttpClient" }
         .ToDictionary(category => "Logging:LogLevel:" + category, _ => (string?)"Trace");
 
-    public static async Task<BotUnderTest> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="waitForWarmUp">
+    /// Return once the warm-up is done (as a load balancer waits for /readyz), so its Graph reads never fall inside
+    /// what a test counts or consume a fault a test injected.
+    /// </param>
+    public static async Task<BotUnderTest> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null,
+        bool waitForWarmUp = true)
     {
         var connector = await ConnectorStub.StartAsync();
         var dataDirectory = settings?.GetValueOrDefault("Storage:DataDirectory") ?? Path.Combine(Path.GetTempPath(), "tapbot-tests", Guid.NewGuid().ToString("N"));
@@ -57,11 +62,15 @@ public sealed class BotUnderTest : IAsyncDisposable
                 ["Graph:MaxRetries"] = "1",
                 ["Storage:DataDirectory"] = dataDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Most suites test the code-in-card flow they were written for; RevealTests (and any test that says
+                // so in its settings) run the default, reveal on demand.
+                ["Issuance:Delivery"] = "InCard",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+        if (waitForWarmUp) await app.Services.GetRequiredService<TapBot.Hosting.WarmUp>().Done;
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new BotUnderTest(app, connector, url, dataDirectory);
     }

@@ -41,8 +41,17 @@ public sealed class ConnectorStub : IAsyncDisposable
     /// </summary>
     public ConcurrentDictionary<string, bool> InstalledFor { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Conversations whose person blocked TapBot or removed it: Teams answers a new message there with 403
+    /// ConversationBlockedByUser (msteams-docs conversation-messages.md, status codes).
+    /// </summary>
+    public ConcurrentDictionary<string, bool> Blocked { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Holds back answers to calls whose path contains the text (to catch the bot mid-delivery).</summary>
     public void Delay(string pathContains, TimeSpan delay) => _delays[pathContains] = delay;
+
+    /// <summary>While set, card rewrites (PUT) are refused with 502, as when Teams is briefly unavailable.</summary>
+    public bool RefuseUpdates { get; set; }
 
     public static async Task<ConnectorStub> StartAsync()
     {
@@ -73,16 +82,16 @@ public sealed class ConnectorStub : IAsyncDisposable
 
         if (http.Request.Method == "POST" && path == "/v3/conversations")
         {
-            var member = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "";
-            if (!InstalledFor.ContainsKey(member))
-            {
-                http.Response.StatusCode = 403;
-                await http.Response.WriteAsJsonAsync(new { error = new { code = "Forbidden", message = "The bot is not installed for this user." } });
-                return;
-            }
+            var (status, answer) = CreateConversation(body);
+            http.Response.StatusCode = status;
+            await http.Response.WriteAsJsonAsync(answer);
+            return;
+        }
 
-            http.Response.StatusCode = 201;
-            await http.Response.WriteAsJsonAsync(new { id = "a:" + Guid.NewGuid().ToString("N") });
+        if (http.Request.Method == "POST" && Blocked.Keys.Any(id => Uri.UnescapeDataString(path).StartsWith("/v3/conversations/" + id + "/activities", StringComparison.Ordinal)))
+        {
+            http.Response.StatusCode = 403;
+            await http.Response.WriteAsJsonAsync(new { error = new { code = "ConversationBlockedByUser", message = "User blocked the conversation with the bot." } });
             return;
         }
 
@@ -90,6 +99,12 @@ public sealed class ConnectorStub : IAsyncDisposable
         {
             var id = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
             await http.Response.WriteAsJsonAsync(new { id, name = "Member", aadObjectId = id.Replace("29:", "") });
+            return;
+        }
+
+        if (http.Request.Method == "PUT" && RefuseUpdates)
+        {
+            http.Response.StatusCode = 502;
             return;
         }
 
@@ -103,6 +118,34 @@ public sealed class ConnectorStub : IAsyncDisposable
         var messageId = "msg-" + Interlocked.Increment(ref _ids);
         if (http.Request.Method == "POST") call.MessageId = messageId;
         await http.Response.WriteAsJsonAsync(new { id = messageId });
+    }
+
+    /// <summary>The 1:1 conversations Teams opened, by member: asking again for the same person gives the same chat.</summary>
+    private readonly ConcurrentDictionary<string, string> _opened = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// POST v3/conversations as Teams answers it for a 1:1 chat (msteams-docs send-proactive-messages.md,
+    /// conversation-messages.md): one member whose id is the Entra object id (or the "29:" id), the tenant in
+    /// tenantId or channelData.tenant.id → 201 {"id":"a:…"}, the same chat each time for the same person. A member given
+    /// only as aadObjectId → 400 (msteams-docs #14079). Someone TapBot is not installed for → 403
+    /// BotNotInConversationRoster, the answer Teams gives when the bot cannot message the user.
+    /// </summary>
+    private (int Status, object Answer) CreateConversation(JsonObject? body)
+    {
+        static object Error(string code, string message) => new { error = new { code, message } };
+        var members = body?["members"] as JsonArray;
+        var isGroup = body?["isGroup"] is JsonValue g && g.TryGetValue<bool>(out var group) && group;
+        var tenant = body?["tenantId"]?.GetValue<string>() ?? body?["channelData"]?["tenant"]?["id"]?.GetValue<string>();
+        if (isGroup) return (400, Error("BadArgument", "Teams does not let a bot create a group chat or channel conversation."));
+        if (members is not { Count: 1 } || body?["bot"]?["id"] is null || string.IsNullOrEmpty(tenant))
+            return (400, Error("BadArgument", "A 1:1 conversation needs the bot, exactly one member and the tenant id."));
+        if (members[0]?["id"]?.GetValue<string>() is not { Length: > 0 } memberId)
+            return (400, Error("BadArgument", "The member has no id."));
+
+        var person = memberId.StartsWith("29:", StringComparison.Ordinal) ? memberId[3..] : memberId;
+        if (!InstalledFor.ContainsKey(person))
+            return (403, Error("BotNotInConversationRoster", "The bot is not part of the conversation roster."));
+        return (201, new { id = _opened.GetOrAdd(person, _ => "a:1" + Guid.NewGuid().ToString("N")) });
     }
 
     public async ValueTask DisposeAsync()

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TapBot.Domain.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using TapBot.Hosting;
 using TapBot.SimulatedTenant.Http;
 
 namespace TapBot.IntegrationTests;
@@ -32,6 +33,63 @@ public sealed class OperationsTests
 
         Assert.Equal(503, (int)notReady.StatusCode);
         Assert.Equal("failing", (await notReady.Content.ReadFromJsonAsync<JsonObject>())!["graph"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Readyz_SaysWarmingUp_UntilTheWarmUpIsDone_WhileHealthzSaysAlive()
+    {
+        var gate = new GatedStep();
+        await using var bot = await BotUnderTest.StartAsync(configure: b => b.Services.AddSingleton<IWarmUpStep>(gate), waitForWarmUp: false);
+        using var http = new HttpClient();
+        await gate.Reached.WaitAsync(TimeSpan.FromSeconds(30)); // registered before TapBot's own: they run after it
+
+        var warming = await http.GetAsync(bot.Url + "/readyz");
+        Assert.Equal(503, (int)warming.StatusCode);
+        Assert.Equal("warming up", (await warming.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+        Assert.Equal(200, (int)(await http.GetAsync(bot.Url + "/healthz")).StatusCode);
+        Assert.Equal(0, bot.Tenant.GraphRequests);
+
+        gate.Open();
+        await bot.App.Services.GetRequiredService<WarmUp>().Done.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(bot.Tenant.GraphRequests >= 1, "the Graph warm-up read the TAP policy before any turn");
+        var ready = await http.GetAsync(bot.Url + "/readyz");
+        Assert.Equal(200, (int)ready.StatusCode);
+        Assert.Equal("ready", (await ready.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Readyz_AFailedWarmUpStep_DoesNotHoldReadinessBack()
+    {
+        await using var bot = await BotUnderTest.StartAsync(configure: b => b.Services.AddSingleton<IWarmUpStep>(new FailingStep()));
+        using var http = new HttpClient();
+
+        Assert.Equal(200, (int)(await http.GetAsync(bot.Url + "/readyz")).StatusCode);
+    }
+
+    /// <summary>A warm-up step that waits until the test opens it.</summary>
+    private sealed class GatedStep : IWarmUpStep
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "test gate";
+
+        public Task Reached => _reached.Task;
+
+        public void Open() => _open.TrySetResult();
+
+        public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+        {
+            _reached.TrySetResult();
+            await _open.Task.WaitAsync(ct);
+        }
+    }
+
+    private sealed class FailingStep : IWarmUpStep
+    {
+        public string Name => "failing";
+
+        public Task RunAsync(IServiceProvider services, CancellationToken ct) => throw new InvalidOperationException("warm-up step failed");
     }
 
     [Fact]

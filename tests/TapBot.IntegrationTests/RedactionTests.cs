@@ -66,4 +66,34 @@ public sealed class RedactionTests : IAsyncLifetime
         Assert.Contains("Temporary Access Pass expired", await RedactionOfAsync("adele"));
         Assert.DoesNotContain(_bot.Connector.Calls, c => c.Method == "PUT" && Uri.UnescapeDataString(c.Path).Contains(_bot.User("alexandra").Id));
     }
+
+    [Fact]
+    public async Task ARewriteTeamsRefused_IsNotMarkedRedacted_AndIsTriedAgain()
+    {
+        await IssueAsync("adele");
+        var passId = _bot.PassId("adele")!;
+        using var control = new HttpClient();
+        (await control.PostAsync($"{_bot.Tenant.Address}/_simulator/users/{_bot.User("adele").Id}/temporaryAccessPass/use", null)).EnsureSuccessStatusCode();
+        _bot.Connector.RefuseUpdates = true;
+        _bot.Connector.Clear();
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains("Temporary Access Pass used", await RedactionOfAsync("adele")); // tried, and refused by Teams
+        await Task.Delay(500);
+        Assert.Null((await RequestOfAsync(passId))!.Delivery!.RedactedAt);
+
+        _bot.Connector.RefuseUpdates = false;
+        _bot.Connector.Clear();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Contains("Temporary Access Pass used", await RedactionOfAsync("adele"));
+        for (var i = 0; i < 50 && (await RequestOfAsync(passId))!.Delivery!.RedactedAt is null; i++) await Task.Delay(100);
+        Assert.NotNull((await RequestOfAsync(passId))!.Delivery!.RedactedAt);
+    }
+
+    private async Task<TapBot.Domain.Requests.AccessRequest?> RequestOfAsync(string passId)
+    {
+        await using var scope = _bot.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TapBot.Domain.Ports.IRequestStore>().FindByPassIdAsync(passId, default);
+    }
 }

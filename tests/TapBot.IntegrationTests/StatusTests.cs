@@ -12,7 +12,8 @@ public sealed class StatusTests : IAsyncLifetime
 {
     private BotUnderTest _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync();
+    // Without the lookup cache: these follow the tenant from one turn to the next (LookupCacheTests covers the cache).
+    public async Task InitializeAsync() => _bot = await BotUnderTest.StartAsync(new Dictionary<string, string?> { ["LookupCache:Seconds"] = "0" });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 

@@ -135,6 +135,8 @@ public abstract class RealProcessesTest : IAsyncLifetime
         start.Environment["Storage__ConnectionString"] = ConnectionString;
         start.Environment["Audit__ChainKey"] = ChainKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // These tests follow a code posted in the card across instances; reveal on demand has its own suites.
+        start.Environment["Issuance__Delivery"] = "InCard";
         foreach (var (key, value) in Settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -59,4 +59,8 @@ public sealed class PostgresJobLeaseTests : JobLeaseTests<PostgresTestDatabase>;
 
 public sealed class PostgresRequestStoreTests : RequestStoreTests<PostgresTestDatabase>;
 
+public sealed class PostgresEntitlementStoreTests : EntitlementStoreTests<PostgresTestDatabase>;
+
 public sealed class PostgresApproverChannelTests : ApproverChannelTests<PostgresTestDatabase>;
+
+public sealed class PostgresLimitLedgerTests : LimitLedgerTests<PostgresTestDatabase>;

@@ -24,3 +24,5 @@ public sealed class SqliteJobLeaseTests : JobLeaseTests<SqliteTestDatabase>;
 public sealed class SqliteRequestStoreTests : RequestStoreTests<SqliteTestDatabase>;
 
 public sealed class SqliteApproverChannelTests : ApproverChannelTests<SqliteTestDatabase>;
+public sealed class SqliteLimitLedgerTests : LimitLedgerTests<SqliteTestDatabase>;
+public sealed class SqliteEntitlementStoreTests : EntitlementStoreTests<SqliteTestDatabase>;

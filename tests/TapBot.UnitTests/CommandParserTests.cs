@@ -51,6 +51,12 @@ public sealed class CommandParserTests
     public void Parse_ApproverChannel(string text) => Assert.IsType<BotCommand.SetApproverChannel>(CommandParser.Parse(text));
 
     [Theory]
+    [InlineData("use this channel for TAP security alerts")]
+    [InlineData("TAP security alerts here")]
+    [InlineData("please use this channel for security alerts")]
+    public void Parse_SecurityAlertChannel(string text) => Assert.IsType<BotCommand.SetSecurityAlertChannel>(CommandParser.Parse(text));
+
+    [Theory]
     [InlineData("TAP policy")]
     [InlineData("what's the TAP policy?")]
     [InlineData("show me our temporary access pass rules please")]

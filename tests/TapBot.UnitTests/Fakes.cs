@@ -76,10 +76,11 @@ internal sealed class FakeDirectory : IDirectory, ITemporaryAccessPasses, IIssua
     /// <summary>Parts of the next pre-flights that fail, as a Graph request inside a batch can.</summary>
     public Dictionary<string, EntraException> PreflightFailures { get; } = [];
 
-    /// <summary>The pre-flight composed of this fake's single answers, with <see cref="PreflightFailures"/> applied.</summary>
-    public async Task<Preflight> GetAsync(string requesterId, IReadOnlyCollection<string> requesterObjectIds, string targetId, CancellationToken ct)
+    /// <summary>The pre-flight composed of this fake's single answers, with <see cref="PreflightFailures"/> applied; the target by id or UPN.</summary>
+    public async Task<Preflight> GetAsync(string requesterId, IReadOnlyCollection<string> requesterObjectIds, string target, CancellationToken ct)
     {
         Preflights++;
+        var targetId = People.FirstOrDefault(p => string.Equals(p.UserPrincipalName, target, StringComparison.OrdinalIgnoreCase))?.Id ?? target;
         var policyTargets = Policy.IncludeTargets.Concat(Policy.ExcludeTargets).Select(t => t.Id).ToList();
         return new Preflight(
             Part<IReadOnlySet<string>>(nameof(Preflight.RequesterMemberships), Memberships.GetValueOrDefault(requesterId)?.Intersect(requesterObjectIds).ToHashSet() ?? []),

@@ -54,6 +54,9 @@ public abstract record RequestOutcome
         public string? Code { get; init; }
 
         public IReadOnlyList<object> Args { get; init; } = [];
+
+        /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
+        public Limits.LimitRefusal? Limit { get; init; }
     }
 
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
@@ -75,6 +78,9 @@ public abstract record DecisionOutcome
     {
         /// <summary>The clicker may try again on the same card (a denial without a usable reason).</summary>
         public bool MayRetry { get; init; }
+
+        /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
+        public Limits.LimitRefusal? Limit { get; init; }
     }
 }
 

@@ -14,11 +14,13 @@ namespace TapBot.Domain.Approvals;
 /// </summary>
 public sealed class RequestDecisionService(
     IDirectory directory,
-    TargetEligibility eligibility,
     ApproverRules approvers,
     ApprovalViews views,
     RequestExpiry expiry,
     PassIssuer issuer,
+    Limits.AbuseLimits limits,
+    Entitlements.EntitlementService entitlements,
+    IOptions<IssuanceOptions> issuance,
     IRequestStore requests,
     IApprovalCards cards,
     IPasscodeDelivery delivery,
@@ -42,8 +44,8 @@ public sealed class RequestDecisionService(
         if (await expiry.ExpireIfDueAsync(request, ct)) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
         if (request.Status != RequestStatus.Pending) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
 
-        var view = await views.ViewOfAsync(request, ct);
-        var found = await eligibility.ReadAsync(view.Target, ct);
+        // One round trip: the decider's roles, the people on the cards and everything the rules read, live.
+        var (view, found) = await views.ForDecisionAsync(request, decider, ct);
         if (await approvers.WhyNotDeciderAsync(decider, view, () => Task.FromResult(found.TargetPrivilege), ct) is { } whyNot)
         {
             await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", whyNot)), ct);
@@ -65,6 +67,9 @@ public sealed class RequestDecisionService(
         }
 
         var now = time.GetUtcNow();
+        // Approving grants a pass: the abuse limits count it here (per person per day, per approver per hour).
+        if (approve && await limits.CheckAndRecordPassGrantAsync(view.Target, decider, request.Id.ToString(), ct) is { } limit)
+            return new DecisionOutcome.Refused(limit.ToString(), view) { Limit = limit };
         try
         {
             request.Decide(decider.ObjectId, approve, now, approve ? null : trimmed);
@@ -72,11 +77,13 @@ public sealed class RequestDecisionService(
         }
         catch (RequestTransitionException e)
         {
+            if (approve) await limits.ReleasePassGrantAsync(request.TargetId, decider.ObjectId, request.Id.ToString(), now, ct);
             return new DecisionOutcome.Refused(e.Message, view);
         }
         catch (RequestChangedException)
         {
-            // Someone decided a moment earlier: theirs stands.
+            // Someone decided a moment earlier: theirs stands, and this approval granted nothing.
+            if (approve) await limits.ReleasePassGrantAsync(request.TargetId, decider.ObjectId, request.Id.ToString(), now, ct);
             return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync((await requests.GetAsync(requestId, ct))!, ct));
         }
 
@@ -87,7 +94,9 @@ public sealed class RequestDecisionService(
         string? issueProblem = null;
         if (approve)
         {
-            var outcome = await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
+            var outcome = issuance.Value.Delivery == PasscodeDelivery.RevealOnDemand
+                ? await entitlements.GrantAsync(request, view.Target, view.Recipient, decider, ct)
+                : await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
             if (outcome is IssueOutcome.Refused refused)
             {
                 issueProblem = refused.Message;

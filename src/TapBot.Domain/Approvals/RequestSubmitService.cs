@@ -21,7 +21,8 @@ public sealed class RequestSubmitService(
     IApprovalCards cards,
     IPasscodeDelivery delivery,
     IAuditTrail audit,
-    NewRequests newRequests)
+    NewRequests newRequests,
+    Limits.AbuseLimits limits)
 {
     /// <param name="sourceKey">The clicked form: a repeated click or a retried invoke finds the request it created.</param>
     public async Task<RequestOutcome> SubmitAsync(Requester requester, string tenantId, RequestChoice choice, string? sourceKey, CancellationToken ct)
@@ -57,6 +58,8 @@ public sealed class RequestSubmitService(
 
         var (request, termsProblem) = newRequests.Create(requester, tenantId, target, recipient, policy, reason, sourceKey);
         if (request is null) return await RefuseAsync(requester, target.Id, termsProblem!, ct);
+        if (await limits.CheckAndRecordRequestAsync(requester, target, tenantId, request.Id, ct) is { } limit)
+            return new RequestOutcome.Refused(limit.ToString()) { Limit = limit };
         try
         {
             await requests.AddAsync(request, ct);

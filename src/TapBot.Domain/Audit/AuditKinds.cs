@@ -32,4 +32,13 @@ public static class AuditKinds
     public const string DecisionRefused = "DecisionRefused";
     public const string RequestReminded = "RequestReminded";
     public const string RequestExpired = "RequestExpired";
+    public const string LimitReached = "LimitReached";
+    public const string SecurityAlertChannelSet = "SecurityAlertChannelSet";
+    public const string EntitlementGranted = "EntitlementGranted";
+    public const string EntitlementShown = "EntitlementShown";
+    public const string EntitlementExpired = "EntitlementExpired";
+    public const string EntitlementCancelled = "EntitlementCancelled";
+    public const string RevealRefused = "RevealRefused";
+    public const string RevealFailed = "RevealFailed";
+    public const string RevealRecovered = "RevealRecovered";
 }

@@ -73,8 +73,20 @@ public abstract record IssueOutcome
         public Person? Recipient { get; init; }
     }
 
+    /// <summary>
+    /// Approved in reveal-on-demand mode: an entitlement was granted and its card (without a code) posted to the
+    /// recipient; no pass exists until they press Show code.
+    /// </summary>
+    public sealed record Granted(AccessRequest Request, Entitlements.PassEntitlement Entitlement, Person Target, string IssuerName) : IssueOutcome
+    {
+        public Person? Recipient { get; init; }
+    }
+
     public sealed record Refused(string Message) : IssueOutcome
     {
+        /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
+        public Limits.LimitRefusal? Limit { get; init; }
+
         /// <summary>The approver can fix it on the same form (lifetime, start, reason, recipient): the form is shown again, values kept.</summary>
         public bool MayRetry { get; init; }
 

@@ -50,8 +50,23 @@ public sealed class IssuanceOptions : ICheckedOptions
     /// <value>Who to contact when a pass was not expected, named in the notice. Default "your IT security team".</value>
     public string SecurityContact { get; set; } = "your IT security team";
 
+    /// <value>
+    /// How the code reaches its recipient: <c>RevealOnDemand</c> (default) posts a card without a code, and the pass is
+    /// created only when the recipient presses Show code, the code answering that click alone; <c>InCard</c> creates the
+    /// pass at approval and posts the code in the card (redacted later by the redaction job).
+    /// </value>
+    public PasscodeDelivery Delivery { get; set; } = PasscodeDelivery.RevealOnDemand;
+
+    /// <value>
+    /// Hours the recipient has to press Show code, counted from the approval, or from the scheduled start when one was
+    /// chosen (Show code works any time before it). Unshown entitlements then expire. Default 24.
+    /// </value>
+    public int RevealWithinHours { get; set; } = 24;
+
     public IEnumerable<string> Problems()
     {
+        if (!Enum.IsDefined(Delivery)) yield return "Issuance:Delivery must be RevealOnDemand or InCard.";
+        if (RevealWithinHours is < 1 or > 720) yield return "Issuance:RevealWithinHours must be 1..720.";
         if (MaxStartDelayDays is < 0 or > 365) yield return "Issuance:MaxStartDelayDays must be 0..365.";
         if (string.IsNullOrWhiteSpace(SecurityContact) || SecurityContact.Length > 200) yield return "Issuance:SecurityContact must be 1..200 characters.";
         if (RecoverAfterSeconds is < 1 or > 86400) yield return "Issuance:RecoverAfterSeconds must be 1..86400.";
@@ -71,4 +86,14 @@ public sealed class IssuanceOptions : ICheckedOptions
             if (problem is not null) yield return problem;
         }
     }
+}
+
+/// <summary>How a passcode reaches its recipient (<see cref="IssuanceOptions.Delivery"/>).</summary>
+public enum PasscodeDelivery
+{
+    /// <summary>A card without a code; the pass is created when the recipient presses Show code.</summary>
+    RevealOnDemand,
+
+    /// <summary>The pass is created at approval and its code posted in the card, redacted later.</summary>
+    InCard,
 }

@@ -25,7 +25,9 @@ public sealed class IssuanceService(
     IPasscodeDelivery delivery,
     RecipientResolver recipients,
     PassIssuer issuer,
+    Entitlements.EntitlementService entitlements,
     ReasonCheck reasons,
+    Limits.AbuseLimits limits,
     IOptions<IssuanceOptions> options,
     TimeProvider time)
 {
@@ -34,22 +36,42 @@ public sealed class IssuanceService(
 
     public const int MaxReasonLength = ReasonRules.MaxLength;
 
-    public async Task<PrepareOutcome> PrepareAsync(Requester requester, string? personText, CancellationToken ct)
+    /// <summary>
+    /// For an address (UPN), the pre-flight by it with the requester's roles, one round trip that also answers "is
+    /// this requester an approver?" for the rest of the turn (<see cref="RoleResolver"/>); null for a name or bad text.
+    /// </summary>
+    public async Task<Preflight?> ReadAheadAsync(Requester requester, string? personText, CancellationToken ct)
     {
-        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        if (PersonQuery.TryParse(personText, out _) is not { IsAddress: true } query) return null;
+        var found = await preflight.GetAsync(new PreflightQuery(requester.ObjectId, roles.WantedObjectIds, query.Text), ct);
+        if (found.RequesterMemberships.Failure is null) roles.Remember(requester.ObjectId, found.RequesterMemberships.Value);
+        return found;
+    }
+
+    /// <param name="readAhead">What <see cref="ReadAheadAsync"/> read for this text in this turn, or null to read it now.</param>
+    public async Task<PrepareOutcome> PrepareAsync(Requester requester, string? personText, CancellationToken ct, Preflight? readAhead = null)
+    {
+        var query = PersonQuery.TryParse(personText, out var problem);
+        // An address goes into the pre-flight with the requester's roles: one round trip. A name is searched first.
+        var found = readAhead ?? (query is { IsAddress: true }
+            ? await preflight.GetAsync(new PreflightQuery(requester.ObjectId, roles.WantedObjectIds, query.Text), ct)
+            : null);
+        var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.Remember(requester.ObjectId, found.RequesterMemberships.Value);
         if (!requesterRoles.CanApprove())
         {
             await RefusedAsync(requester, null, "not an approver", ct);
             return new PrepareOutcome.Refused(NotApprover);
         }
 
-        var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null)
         {
             await RefusedAsync(requester, null, problem!, ct);
             return new PrepareOutcome.Refused(problem!);
         }
 
+        if (found?.Target.Value is { } byAddress) return await PrepareForAsync(requester, requesterRoles, byAddress, found, ct);
+
+        // A name, or an address that is nobody's UPN (it may be a mail address): search.
         if (!(await directory.FindOneAsync(query, ct)).Picked(out var exact, out var miss)) return new PrepareOutcome.Unresolved(miss);
         return await PrepareForAsync(requester, requesterRoles, exact, null, ct);
     }
@@ -59,7 +81,7 @@ public sealed class IssuanceService(
     {
         // One round trip: the requester's roles and everything the rules read about the person, fetched together.
         var found = Guid.TryParse(personId, out _) ? await preflight.GetAsync(requester.ObjectId, roles.WantedObjectIds, personId, ct) : null;
-        var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.RolesFrom(found.RequesterMemberships.Value);
+        var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.Remember(requester.ObjectId, found.RequesterMemberships.Value);
         if (!requesterRoles.CanApprove())
         {
             await RefusedAsync(requester, null, "not an approver", ct);
@@ -87,14 +109,16 @@ public sealed class IssuanceService(
             return await AlreadyStartedAsync(earlier, ct);
         }
 
-        // Everything is decided again from the directory: the form may be old, and its data is untrusted.
-        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        // Everything is decided again from the directory, live (never from a cache): the form may be old, and its data
+        // is untrusted. One round trip: the requester's roles and everything the rules read about the person.
+        var found = Guid.TryParse(choice.PersonId, out _) ? await preflight.GetAsync(requester.ObjectId, roles.WantedObjectIds, choice.PersonId, ct) : null;
+        var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.Remember(requester.ObjectId, found.RequesterMemberships.Value);
         if (!requesterRoles.CanApprove()) return await RefuseAsync(requester, null, NotApprover, ct);
 
-        var target = Guid.TryParse(choice.PersonId, out _) ? await directory.GetPersonAsync(choice.PersonId, ct) : null;
+        var target = found?.Target.Value;
         if (target is null) return await RefuseAsync(requester, null, "That person is no longer in the directory.", ct);
 
-        var (policy, refusal) = await CheckAsync(requester, requesterRoles, target, ct);
+        var (policy, refusal) = Check(requester, requesterRoles, target, found!);
         if (refusal is not null)
         {
             await RefusedAsync(requester, target.Id, refusal, ct);
@@ -135,6 +159,9 @@ public sealed class IssuanceService(
         var request = AccessRequest.Create(RequestKind.DirectIssuance, tenantId, requester.ObjectId, target.Id, recipient.Id,
             choice.LifetimeInMinutes, choice.StartsAt is { } s && s > now ? s : null, policy!.IsUsableOnce || choice.IsUsableOnce, reason, now,
             TimeSpan.FromMinutes(5), sourceKey);
+        // Granting a pass is where the abuse limits count it (per person per day, per approver per hour).
+        if (await limits.CheckAndRecordPassGrantAsync(target, requester, request.Id.ToString(), ct) is { } limit)
+            return new IssueOutcome.Refused(limit.ToString()) { Limit = limit };
         request.ApproveAsIssuer(now);
         try
         {
@@ -142,12 +169,15 @@ public sealed class IssuanceService(
         }
         catch (DuplicateRequestException)
         {
+            await limits.ReleasePassGrantAsync(target.Id, requester.ObjectId, request.Id.ToString(), now, ct);
             // Two clicks at the same moment: the other one is issuing; this one reports on it.
             return await AlreadyStartedAsync((await requests.FindBySourceKeyAsync(sourceKey!, ct))!, ct);
         }
 
         await audit.AppendAsync(PassIssuer.Audit(AuditKinds.IssueApproved, requester.ObjectId, request), ct);
-        return await issuer.CreateAndDeliverAsync(request, target, recipient, requester, ct);
+        return options.Value.Delivery == PasscodeDelivery.RevealOnDemand
+            ? await entitlements.GrantAsync(request, target, recipient, requester, ct)
+            : await issuer.CreateAndDeliverAsync(request, target, recipient, requester, ct);
     }
 
     /// <summary>Why a code cannot reach someone privately, and what to do about it.</summary>
@@ -175,6 +205,8 @@ public sealed class IssuanceService(
                 return target is null
                     ? Refuse("This form was already used; the pass was issued.")
                     : new IssueOutcome.Issued(earlier, target, issuedBy?.DisplayName ?? "another approver") { Recipient = recipient };
+            case RequestStatus.Entitled:
+                return Refuse("This form was already used: the pass was approved, and its recipient creates it with Show code in their chat with TapBot. Nothing more was created.");
             case RequestStatus.Approved or RequestStatus.Issued:
                 return Refuse("This form was already submitted and the pass is being issued; nothing more was created.");
             case RequestStatus.Revoked:
@@ -214,9 +246,6 @@ public sealed class IssuanceService(
             Recipients = options.Value.Recipients, MaxStartDelayDays = options.Value.MaxStartDelayDays, ReasonRequired = options.Value.RequireReason,
         });
     }
-
-    private async Task<(TapPolicy? Policy, string? Refusal)> CheckAsync(Requester requester, TapRoles requesterRoles, Person target, CancellationToken ct) =>
-        Check(requester, requesterRoles, target, await PreflightAsync(requester, target, ct));
 
     /// <summary>Everything about the target in one round trip; the requester's roles are already known.</summary>
     private Task<Preflight> PreflightAsync(Requester requester, Person target, CancellationToken ct) =>

@@ -26,7 +26,8 @@ public sealed class RedactionService(
             var why = await WhyUselessAsync(request, ct);
             if (why is null) continue;
 
-            await delivery.RedactAsync(request.RecipientId, request.Delivery!, why, ct);
+            // Marked done only when Teams took the update: a card still showing its code is tried again next run.
+            if (!await delivery.RedactAsync(request.RecipientId, request.Delivery!, why, ct)) continue;
             request.MarkRedacted(time.GetUtcNow());
             try
             {

@@ -13,7 +13,14 @@ public abstract record RevokeOutcome
     /// <summary>Ask "are you sure?" about this pass.</summary>
     public sealed record Confirm(Person Target, TemporaryAccessPass Pass) : RevokeOutcome;
 
-    public sealed record Revoked(Person Target, bool CardRedacted) : RevokeOutcome;
+    public sealed record Revoked(Person Target, bool CardRedacted) : RevokeOutcome
+    {
+        /// <summary>How many approved, not yet shown entitlements for the account were cancelled with it.</summary>
+        public int EntitlementsCancelled { get; init; }
+    }
+
+    /// <summary>No pass exists yet, but one was approved and not shown: ask "cancel it?".</summary>
+    public sealed record ConfirmCancel(Person Target, Entitlements.PassEntitlement Entitlement) : RevokeOutcome;
 
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
     public sealed record Unresolved(PersonLookup.Miss Lookup) : RevokeOutcome;
@@ -33,6 +40,9 @@ public sealed class RevocationService(
     IRequestStore requests,
     IAuditTrail audit,
     IPasscodeDelivery delivery,
+    Entitlements.EntitlementUpkeep entitlements,
+    IEntitlementStore entitlementStore,
+    TapTenant tenant,
     TimeProvider time)
 {
     public async Task<RevokeOutcome> PrepareAsync(Requester requester, string? personText, CancellationToken ct)
@@ -44,9 +54,11 @@ public sealed class RevocationService(
         if (!(await directory.FindOneAsync(query, ct)).Picked(out var person, out var miss)) return new RevokeOutcome.Unresolved(miss);
 
         var pass = await passes.GetCurrentAsync(person.Id, ct);
-        return pass is null
+        if (pass is not null) return new RevokeOutcome.Confirm(person, pass);
+        var unshown = (await entitlementStore.ReadyForTargetAsync(tenant.Id, person.Id, ct)).FirstOrDefault();
+        return unshown is null
             ? await RefusedAsync(requester, person.Id, $"{person.DisplayName} has no Temporary Access Pass to revoke.", ct)
-            : new RevokeOutcome.Confirm(person, pass);
+            : new RevokeOutcome.ConfirmCancel(person, unshown);
     }
 
     /// <summary>Revokes the pass the confirmation showed; a pass that changed since is not touched.</summary>
@@ -75,15 +87,43 @@ public sealed class RevocationService(
         var request = await requests.FindByPassIdAsync(passId, ct);
         if (request is { Delivery: { RedactedAt: null } delivered })
         {
-            await delivery.RedactAsync(request.RecipientId, delivered, "revoked", ct);
+            // A card Teams would not rewrite now stays unredacted: the redaction job tries it again.
+            redacted = await delivery.RedactAsync(request.RecipientId, delivered, "revoked", ct);
             request.MarkRevoked();
-            request.MarkRedacted(time.GetUtcNow());
+            if (redacted) request.MarkRedacted(time.GetUtcNow());
             await requests.SaveAsync(request, ct);
-            await audit.AppendAsync(AuditEntry.Of(AuditKinds.Redacted, AuditKinds.SystemActor, person.Id, ("request", request.Id.ToString()), ("why", "revoked")), ct);
-            redacted = true;
+            if (redacted)
+                await audit.AppendAsync(AuditEntry.Of(AuditKinds.Redacted, AuditKinds.SystemActor, person.Id, ("request", request.Id.ToString()), ("why", "revoked")), ct);
         }
 
-        return new RevokeOutcome.Revoked(person, redacted);
+        // Revoking means "no pass for this person now": an approval not shown yet goes too.
+        var cancelled = await entitlements.CancelForTargetAsync(tenant.Id, person.Id, requester.ObjectId, ct);
+        return new RevokeOutcome.Revoked(person, redacted) { EntitlementsCancelled = cancelled };
+    }
+
+    /// <summary>Cancels an approved pass before its code was shown (nothing exists in Entra yet), with the revoke rules.</summary>
+    public async Task<RevokeOutcome> CancelEntitlementAsync(Requester requester, string personId, string entitlementId, CancellationToken ct)
+    {
+        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        if (!requesterRoles.CanApprove()) return await RefusedAsync(requester, null, NotApprover, ct);
+
+        var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
+        if (person is null) return new RevokeOutcome.Refused("That person is no longer in the directory.");
+        if (await privileged.RefusalAsync(requesterRoles, () => directory.GetPrivilegeFactsAsync(person.Id, ct), person, PrivilegedAction.Revoke) is { } refusal)
+        {
+            return await RefusedAsync(requester, person.Id, refusal, ct);
+        }
+
+        var entitlement = Guid.TryParse(entitlementId, out var id) ? await entitlementStore.GetAsync(id, ct) : null;
+        if (entitlement is null || !string.Equals(entitlement.TargetId, person.Id, StringComparison.OrdinalIgnoreCase))
+            return new RevokeOutcome.Refused("This approval no longer exists.");
+        if (!await entitlements.CancelAsync(entitlement, requester.ObjectId, ct))
+        {
+            return new RevokeOutcome.Refused($"{person.DisplayName}'s approved pass is no longer waiting to be shown (it was shown, expired or cancelled). " +
+                                             $"Look again with **TAP status for {person.UserPrincipalName}**.");
+        }
+
+        return new RevokeOutcome.Revoked(person, false) { EntitlementsCancelled = 1 };
     }
 
     private async Task<RevokeOutcome> RefusedAsync(Requester requester, string? targetId, string message, CancellationToken ct)

@@ -19,6 +19,30 @@ public interface IIssuancePreflight
     /// </param>
     /// <param name="targetId">The target's object id (a GUID).</param>
     Task<Preflight> GetAsync(string requesterId, IReadOnlyCollection<string> requesterObjectIds, string targetId, CancellationToken ct);
+
+    /// <summary>
+    /// The same, and what else the caller names (other people by object id, the target's manager), in as few round
+    /// trips as the directory allows. The target may be named by UPN (<see cref="PreflightQuery.Target"/>).
+    /// Without an implementation of its own, only the pre-flight is fetched; the caller reads the rest itself.
+    /// </summary>
+    Task<Preflight> GetAsync(PreflightQuery query, CancellationToken ct) =>
+        GetAsync(query.RequesterId, query.RequesterObjectIds, query.Target, ct);
+}
+
+/// <summary>What a pre-flight reads, beyond the requester and the target.</summary>
+/// <param name="RequesterId">The requester's object id.</param>
+/// <param name="RequesterObjectIds">As <see cref="IIssuancePreflight.GetAsync(string, IReadOnlyCollection{string}, string, CancellationToken)"/>.</param>
+/// <param name="Target">
+/// The target's object id, or their UPN as typed. By UPN, <see cref="Preflight.Target"/> is null when no account has
+/// that UPN (it may still be someone's mail address: the caller searches then, and asks again by object id).
+/// </param>
+public sealed record PreflightQuery(string RequesterId, IReadOnlyCollection<string> RequesterObjectIds, string Target)
+{
+    /// <summary>Other people to read by object id in the same round trip (a request's requester and recipient).</summary>
+    public IReadOnlyCollection<string> People { get; init; } = [];
+
+    /// <summary>Whether to read the target's manager in the same round trip.</summary>
+    public bool WithManager { get; init; }
 }
 
 /// <summary>
@@ -43,7 +67,19 @@ public sealed record Preflight(
     Fetched<TapPolicy> Policy,
     Fetched<IReadOnlySet<string>> PolicyGroupMemberships,
     PrivilegeFacts TargetPrivilege,
-    Fetched<TemporaryAccessPass?> CurrentPass);
+    Fetched<TemporaryAccessPass?> CurrentPass)
+{
+    /// <summary>The <see cref="PreflightQuery.People"/> that were read (null: no such person); a person missing here was not read.</summary>
+    public IReadOnlyDictionary<string, Fetched<Person?>> People { get; init; } = new Dictionary<string, Fetched<Person?>>();
+
+    /// <summary>The target's manager (null value: none set), when <see cref="PreflightQuery.WithManager"/> asked and it was read.</summary>
+    public Fetched<Person?>? Manager { get; init; }
+
+    /// <summary>The person with this object id, from the pre-flight when it read them, else null.</summary>
+    public Fetched<Person?>? PersonRead(string id) =>
+        Target.Failure is null && Target.Value is { } t && string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase) ? Target
+        : People.TryGetValue(id, out var p) ? p : null;
+}
 
 /// <summary>One part of a combined read: its value, or the failure reading it met, raised when the value is used.</summary>
 public sealed class Fetched<T>

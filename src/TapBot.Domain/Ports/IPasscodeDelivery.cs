@@ -22,6 +22,9 @@ public interface IPasscodeDelivery
     /// <summary>Posts the passcode card; throws <see cref="DeliveryFailedException"/> when it cannot.</summary>
     Task<DeliveryReceipt> DeliverAsync(string recipientId, Person target, IssuedPass pass, Requester issuer, CancellationToken ct);
 
-    /// <summary>Rewrites a delivered passcode card without the code (revoked or expired).</summary>
-    Task RedactAsync(string recipientId, Requests.Delivery delivery, string why, CancellationToken ct);
+    /// <summary>
+    /// Rewrites a delivered passcode card without the code (revoked or expired); false when Teams did not take the
+    /// update now (then the card still shows the code, and the redaction job tries again).
+    /// </summary>
+    Task<bool> RedactAsync(string recipientId, Requests.Delivery delivery, string why, CancellationToken ct);
 }

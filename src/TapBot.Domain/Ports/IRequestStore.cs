@@ -35,6 +35,9 @@ public interface IRequestStore
     /// <summary>The pending request for this person's account, if any (one at a time).</summary>
     Task<AccessRequest?> PendingForTargetAsync(string tenantId, string targetId, CancellationToken ct);
 
+    /// <summary>Ids of the pending requests this person filed for someone else's account (open requests per operator).</summary>
+    Task<IReadOnlyList<Guid>> PendingFiledByAsync(string tenantId, string requesterId, CancellationToken ct);
+
     /// <summary>Pending requests created before <paramref name="createdBefore"/> and not reminded yet, oldest first.</summary>
     Task<IReadOnlyList<AccessRequest>> DueForReminderAsync(DateTimeOffset createdBefore, int max, CancellationToken ct);
 }

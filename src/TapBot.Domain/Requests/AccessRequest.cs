@@ -22,6 +22,9 @@ public enum RequestStatus
     Delivered,
     Failed,
     Revoked,
+
+    /// <summary>Approved in reveal-on-demand mode: a pass entitlement took over; the pass is created when its code is shown.</summary>
+    Entitled,
 }
 
 /// <summary>Who decided, when, how, and why.</summary>
@@ -148,6 +151,14 @@ public sealed class AccessRequest
         Require(RequestStatus.Approved);
         if (IssuingSince is not null) throw new RequestTransitionException("This request is already being issued.");
         IssuingSince = now;
+    }
+
+    /// <summary>The approval became a pass entitlement (reveal on demand): no pass exists, so recovery has nothing to clean up here.</summary>
+    public void MarkEntitled()
+    {
+        Require(RequestStatus.Approved);
+        if (IssuingSince is not null) throw new RequestTransitionException("This request is already being issued.");
+        Status = RequestStatus.Entitled;
     }
 
     public void MarkIssued(string passId, DateTimeOffset passExpiresAt)

@@ -4,7 +4,7 @@ using TapBot.Domain.Ports;
 namespace TapBot.Domain.Roles;
 
 /// <summary>Works out a person's <see cref="TapRoles"/> from live, transitive directory membership.</summary>
-public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> options)
+public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> options, RecentLookups? recent = null)
 {
     // Scoped to one turn: a turn that asks twice (say, "may they approve?" then "may they issue?") pays once, and
     // the next click reads the directory again.
@@ -16,6 +16,16 @@ public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> opt
         var roles = await ResolveAsync(personId, ct);
         _resolved[personId] = roles;
         return roles;
+    }
+
+    /// <summary>
+    /// The person's roles, reused from a read of the last few seconds (<see cref="RecentLookups"/>): only for answers
+    /// that show something. A decision that creates, deletes or approves a pass uses <see cref="GetRolesAsync"/>.
+    /// </summary>
+    public async Task<TapRoles> GetRecentRolesAsync(string personId, CancellationToken ct)
+    {
+        if (recent is null || _resolved.ContainsKey(personId)) return await GetRolesAsync(personId, ct);
+        return _resolved[personId] = await recent.GetAsync("roles:" + personId, () => ResolveAsync(personId, ct));
     }
 
     private async Task<TapRoles> ResolveAsync(string personId, CancellationToken ct)
@@ -47,6 +57,12 @@ public sealed class RoleResolver(IDirectory directory, IOptions<RoleOptions> opt
                 .ToArray();
         }
     }
+
+    /// <summary>
+    /// The roles a read made elsewhere in this turn shows (a pre-flight's membership check of <see cref="WantedObjectIds"/>),
+    /// kept for the rest of the turn so it does not ask again.
+    /// </summary>
+    public TapRoles Remember(string personId, IReadOnlySet<string> held) => _resolved[personId] = RolesFrom(held);
 
     /// <summary>The roles that membership of <paramref name="held"/> (among <see cref="WantedObjectIds"/>) gives.</summary>
     public TapRoles RolesFrom(IReadOnlySet<string> held)

@@ -9,7 +9,11 @@ public abstract record StatusOutcome
     private StatusOutcome() { }
 
     /// <summary>The person was found; <paramref name="Pass"/> is null when they hold no TAP.</summary>
-    public sealed record Found(Person Person, TemporaryAccessPass? Pass, DateTimeOffset CheckedAt) : StatusOutcome;
+    public sealed record Found(Person Person, TemporaryAccessPass? Pass, DateTimeOffset CheckedAt) : StatusOutcome
+    {
+        /// <summary>A pass approved for the person but not shown yet (reveal on demand): no pass exists for it in Entra.</summary>
+        public Entitlements.PassEntitlement? Unshown { get; init; }
+    }
 
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
     public sealed record Unresolved(PersonLookup.Miss Lookup) : StatusOutcome;

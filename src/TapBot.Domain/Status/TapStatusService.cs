@@ -14,6 +14,8 @@ public sealed class TapStatusService(
     ITemporaryAccessPasses passes,
     RoleResolver roles,
     IAuditTrail audit,
+    IEntitlementStore entitlements,
+    TapTenant tenant,
     TimeProvider time)
 {
     /// <summary>How many candidates a pick list offers before asking for a more precise name.</summary>
@@ -26,7 +28,7 @@ public sealed class TapStatusService(
 
         // Roles first: without one, the directory is not searched at all, so nobody can list colleagues' names or
         // probe which addresses exist. Such a requester may still name themselves.
-        var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
+        var requesterRoles = await roles.GetRecentRolesAsync(requester.ObjectId, ct);
         if (!requesterRoles.CanViewOthers())
         {
             var me = await directory.GetPersonAsync(requester.ObjectId, ct);
@@ -65,7 +67,7 @@ public sealed class TapStatusService(
     private async Task<StatusOutcome> ForPersonAsync(Requester requester, Person person, CancellationToken ct, TapRoles? knownRoles = null)
     {
         var isSelf = string.Equals(person.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase);
-        if (!isSelf && !(knownRoles ?? await roles.GetRolesAsync(requester.ObjectId, ct)).CanViewOthers())
+        if (!isSelf && !(knownRoles ?? await roles.GetRecentRolesAsync(requester.ObjectId, ct)).CanViewOthers())
         {
             await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, person.Id, ("reason", "no role to view others")), ct);
             return new StatusOutcome.Refused(OthersRefusal);
@@ -79,7 +81,8 @@ public sealed class TapStatusService(
                 ("hasPass", pass is null ? "no" : "yes")), ct);
         }
 
-        return new StatusOutcome.Found(person, pass, time.GetUtcNow());
+        var unshown = (await entitlements.ReadyForTargetAsync(tenant.Id, person.Id, ct)).FirstOrDefault();
+        return new StatusOutcome.Found(person, pass, time.GetUtcNow()) { Unshown = unshown };
     }
 
     private const string OthersRefusal =

@@ -65,8 +65,12 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
                 return CardResponses.Card(receipt);
             case IssueOutcome.Refused { MayRetry: true } refused:
                 return await FormAgainAsync(context, personId, Texts.Refusal(refused.Code, refused.Args, refused.Message), ct);
+            case IssueOutcome.Granted granted:
+                var approved = EntitlementCards.Receipt(granted);
+                await context.ReplaceCardForEveryoneAsync(approved, ct);
+                return CardResponses.Card(approved);
             case IssueOutcome.Refused refused:
-                return CardResponses.Card(StatusCards.Refused(refused.Message));
+                return CardResponses.Card(LimitCards.RefusedOr(refused.Message, refused.Limit));
             default:
                 throw new InvalidOperationException("Unknown issue outcome.");
         }

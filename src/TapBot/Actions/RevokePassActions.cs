@@ -14,9 +14,13 @@ public sealed class RevokePassAction(RevocationService revocation) : ICardAction
         if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to revoke the pass.");
         var personId = context.Data.Text("personId");
         var passId = context.Data.Text("passId");
-        if (personId is null || passId is null) return CardResponses.Card(StatusCards.Refused("This card is missing the pass to revoke."));
+        var entitlementId = context.Data.Text("entitlementId");
+        if (personId is null || (passId is null && entitlementId is null)) return CardResponses.Card(StatusCards.Refused("This card is missing the pass to revoke."));
 
-        var outcome = await revocation.RevokeAsync(context.Requester, personId, passId, ct);
+        // An approved pass not shown yet has no pass in Entra: cancelling it is the revoke.
+        var outcome = passId is not null
+            ? await revocation.RevokeAsync(context.Requester, personId, passId, ct)
+            : await revocation.CancelEntitlementAsync(context.Requester, personId, entitlementId!, ct);
         var card = OutcomeReplies.Revoke(outcome, context.Requester).Card;
         if (outcome is RevokeOutcome.Revoked) await context.ReplaceCardForEveryoneAsync(card, ct);
         return CardResponses.Card(card);

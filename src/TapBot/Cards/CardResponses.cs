@@ -37,6 +37,10 @@ public static class CardResponses
         Value = new JObject { ["code"] = code, ["message"] = message },
     };
 
+    /// <summary>Whether an invoke response is a refusal card (see <see cref="StatusCards.IsRefusal"/>).</summary>
+    public static bool IsRefusal(AdaptiveCardInvokeResponse response) =>
+        response.Value is JObject card && card["body"] is JArray { Count: > 0 } body && body[0]?["id"]?.ToString() == StatusCards.RefusalId;
+
     public static JObject ToNewtonsoft(JsonObject card) => JObject.Parse(card.ToJsonString());
 
 }

@@ -32,4 +32,7 @@ public static class CardVerbs
 
     /// <summary>A request card's refresh: the viewer's own view of it (never changes anything).</summary>
     public const string RefreshRequest = "refreshRequest";
+
+    /// <summary>Show the code of an approved pass (reveal on demand): creates the pass and answers with its code, recipient only.</summary>
+    public const string ShowCode = "showCode";
 }

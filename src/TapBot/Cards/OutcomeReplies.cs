@@ -13,7 +13,7 @@ public static class OutcomeReplies
     {
         RequestOutcome.Form f => new(RequestCards.Form(f.Value), f.Value.IsForSelf ? Texts.Get("Summary.AskForPass") : Texts.Get("Summary.AskForPassFor", f.Value.Target.DisplayName)),
         RequestOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.PrepareRequest, Texts.Get("Button.Next"))),
-        RequestOutcome.Refused r => new(StatusCards.Refused(r.Message), Texts.Get("Summary.CannotSendRequest")),
+        RequestOutcome.Refused r => new(LimitCards.RefusedOr(r.Message, r.Limit), Texts.Get("Summary.CannotSendRequest")),
         RequestOutcome.Submitted s => new(RequestCards.ForRequester(s.View), Texts.Get("Summary.YourRequest")),
         _ => throw new InvalidOperationException("Unknown request outcome."),
     };
@@ -37,6 +37,7 @@ public static class OutcomeReplies
     public static CardReply Revoke(RevokeOutcome outcome, Domain.Requester requester) => outcome switch
     {
         RevokeOutcome.Confirm c => new(PasscodeCards.ConfirmRevoke(c), Texts.Get("Summary.RevokeQuestion", c.Target.DisplayName)),
+        RevokeOutcome.ConfirmCancel c => new(EntitlementCards.ConfirmCancel(c), $"Cancel {c.Target.DisplayName}'s approved pass?"),
         RevokeOutcome.Revoked r => new(PasscodeCards.Revoked(r, requester), Texts.Get("Summary.Revoked")),
         // Kept as it answered before the shared lookup: for revoke, nobody found is a refusal, not the "Nobody found" card.
         RevokeOutcome.Unresolved { Lookup: PersonLookup.NotFound n } => new(StatusCards.Refused(Texts.Get("Revoke.NobodyFound", n.Query)), Texts.Get("Summary.CannotRevoke")),

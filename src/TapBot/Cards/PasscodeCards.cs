@@ -122,7 +122,8 @@ public static class PasscodeCards
     public static JsonObject Revoked(RevokeOutcome.Revoked revoked, Requester by) => New(
     [
         Heading(Texts.Get("Revoked.Title", CardText.Escape(revoked.Target.DisplayName))),
-        Text(Texts.Get("Revoked.By", CardText.Escape(by.DisplayName)) + (revoked.CardRedacted ? " " + Texts.Get("Revoked.CardRedacted") : "")),
+        Text(Texts.Get("Revoked.By", CardText.Escape(by.DisplayName)) + (revoked.CardRedacted ? " " + Texts.Get("Revoked.CardRedacted") : "")
+             + EntitlementCards.CancelledLine(revoked.EntitlementsCancelled)),
     ]);
 
     /// <summary>What the recipient's passcode card becomes once the pass is revoked or expired.</summary>

@@ -139,6 +139,7 @@ public static class RequestCards
         {
             RequestStatus.Pending => Texts.Get("Outcome.Pending", When(r.DecideBy)),
             RequestStatus.Delivered => Texts.Get("Outcome.Delivered", decider, at, CardText.Escape(view.Recipient.DisplayName)),
+            RequestStatus.Entitled => EntitlementCards.RequestOutcome(decider, at, view.Recipient),
             RequestStatus.Approved or RequestStatus.Issued => Texts.Get("Outcome.Approved", decider, at),
             RequestStatus.Revoked => Texts.Get("Outcome.Revoked", decider, at),
             RequestStatus.Denied => Texts.Get("Outcome.Denied", decider, at, CardText.Escape(r.Decision?.Note ?? "")),
@@ -162,7 +163,7 @@ public static class RequestCards
 
     private static string? Color(RequestStatus status) => status switch
     {
-        RequestStatus.Delivered => "Good",
+        RequestStatus.Delivered or RequestStatus.Entitled => "Good",
         RequestStatus.Denied or RequestStatus.Failed => "Attention",
         RequestStatus.Expired => "Warning",
         _ => null,

@@ -21,9 +21,10 @@ public static class StatusCards
             header.Add(Text(Texts.Get("Status.Disabled"), color: "Attention"));
         }
 
+        if (found.Unshown is { } unshown) header.Add(EntitlementCards.StatusLine(unshown));
         if (found.Pass is not { } pass)
         {
-            header.Add(Text(Texts.Get("Status.NoPass", CardText.Escape(person.DisplayName))));
+            header.Add(Text(Texts.Get(found.Unshown is null ? "Status.NoPass" : "Status.NoPassInEntraYet", CardText.Escape(person.DisplayName))));
             header.Add(Text(Texts.Get("Status.Checked", When(found.CheckedAt)), subtle: true, size: "Small"));
             return New(header, speak: Texts.Get("Status.SpeakNone"));
         }
@@ -58,8 +59,20 @@ public static class StatusCards
         Text(Texts.Get("NotFound.Text", CardText.Escape(notFound.Query))),
     ]);
 
-    /// <summary>A refusal in TapBot's words: the same short card as <see cref="Notice"/>.</summary>
-    public static JsonObject Refused(string message) => Notice(message);
+    /// <summary>A refusal in TapBot's words: the same short card as <see cref="Notice"/>, marked as a refusal.</summary>
+    public static JsonObject Refused(string message) => MarkRefusal(Notice(message));
+
+    /// <summary>The id of a refusal's first element: the routers count refusals by it (the refused-commands limit).</summary>
+    public const string RefusalId = "refusal";
+
+    public static JsonObject MarkRefusal(JsonObject card)
+    {
+        if (card["body"] is JsonArray { Count: > 0 } body && body[0] is JsonObject first) first["id"] = RefusalId;
+        return card;
+    }
+
+    public static bool IsRefusal(JsonObject card) =>
+        card["body"] is JsonArray { Count: > 0 } body && body[0] is JsonObject first && first["id"]?.GetValue<string>() == RefusalId;
 
     /// <summary>
     /// A short message in TapBot's words (a confirmation, a hint, "nothing changed"); they may name people as the

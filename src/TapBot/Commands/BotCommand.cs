@@ -19,6 +19,9 @@ public abstract record BotCommand
     /// <summary>"use this channel for TAP approvals": an approver picks the channel approval cards go to.</summary>
     public sealed record SetApproverChannel : BotCommand;
 
+    /// <summary>"use this channel for TAP security alerts": an approver picks the channel limit alerts go to.</summary>
+    public sealed record SetSecurityAlertChannel : BotCommand;
+
     /// <summary>The tenant's TAP policy in plain words.</summary>
     public sealed record Policy : BotCommand;
 

@@ -1,10 +1,11 @@
 using TapBot.Cards;
+using TapBot.Domain.Limits;
 using TapBot.Domain.Ports;
 
 namespace TapBot.Commands;
 
 /// <summary>Sends each parsed chat command to the <see cref="IChatCommandHandler"/> registered for its type.</summary>
-public sealed class ChatCommandRouter(IEnumerable<IChatCommandHandler> handlers, ILogger<ChatCommandRouter> logger)
+public sealed class ChatCommandRouter(IEnumerable<IChatCommandHandler> handlers, AbuseLimits limits, ILogger<ChatCommandRouter> logger)
 {
     private readonly Dictionary<Type, IChatCommandHandler> _byCommand = handlers.ToDictionary(h => h.Command);
 
@@ -16,7 +17,10 @@ public sealed class ChatCommandRouter(IEnumerable<IChatCommandHandler> handlers,
         if (!_byCommand.TryGetValue(type, out var handler)) throw new InvalidOperationException($"No answer for {type.Name}.");
         try
         {
-            return await handler.AnswerAsync(context, ct);
+            var reply = await handler.AnswerAsync(context, ct);
+            // Every refusal counts towards the refused-commands limit.
+            if (StatusCards.IsRefusal(reply.Card)) await limits.RecordRefusalAsync(context.Requester, ct);
+            return reply;
         }
         catch (EntraException e)
         {

@@ -16,6 +16,11 @@ public static partial class CommandParser
             return new BotCommand.Help();
         }
 
+        if (SecurityAlertChannelWords().IsMatch(t))
+        {
+            return new BotCommand.SetSecurityAlertChannel();
+        }
+
         if (ApproverChannelWords().IsMatch(t))
         {
             return new BotCommand.SetApproverChannel();
@@ -117,6 +122,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:use|set|make)\s+(?:this\s+channel\s+(?:for|as)\s+(?:the\s+)?(?:tap\s+)?approv(?:als|ers)(?:'?\s*channel)?|(?:the\s+)?(?:tap\s+)?approv(?:als|ers)\s+channel(?:\s+(?:here|to this channel))?)$", RegexOptions.IgnoreCase)]
     private static partial Regex ApproverChannelWords();
+
+    [GeneratedRegex(@"^(?:(?:use|set|make)\s+this\s+channel\s+(?:for|as)\s+(?:the\s+)?(?:tap\s+)?security(?:\s+alerts?)?(?:\s+channel)?|(?:tap\s+)?security\s+alerts?(?:\s+channel)?\s+here)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecurityAlertChannelWords();
 
     [GeneratedRegex(@"^(?:me|myself|my account)$", RegexOptions.IgnoreCase)]
     private static partial Regex SelfWords();

@@ -1,5 +1,6 @@
 using TapBot.Cards;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
 
 namespace TapBot.Commands;
 
@@ -16,8 +17,13 @@ public sealed class UnknownCommandHandler : ChatCommandHandler<BotCommand.Unknow
         Task.FromResult(new CardReply(HelpCard.Build(Texts.Get("Help.NotUnderstood")), Texts.Get("Summary.Help")));
 }
 
-public sealed class PolicyCommandHandler(ITemporaryAccessPasses passes, TimeProvider time) : ChatCommandHandler<BotCommand.Policy>
+/// <summary>"policy": the tenant's TAP policy, reused for a few seconds (<see cref="RecentLookups"/>); issuing reads it live.</summary>
+public sealed class PolicyCommandHandler(ITemporaryAccessPasses passes, RecentLookups recent, TimeProvider time) : ChatCommandHandler<BotCommand.Policy>
 {
-    protected override async Task<CardReply> AnswerAsync(BotCommand.Policy command, ChatCommandContext context, CancellationToken ct) =>
-        new(PolicyCard.Build(await passes.GetPolicyAsync(ct), time.GetUtcNow()), "TAP policy");
+    protected override async Task<CardReply> AnswerAsync(BotCommand.Policy command, ChatCommandContext context, CancellationToken ct)
+    {
+        // The card says when the policy was read, which may be a few seconds before this turn.
+        var (policy, readAt) = await recent.GetAsync("policy", async () => (await passes.GetPolicyAsync(ct), time.GetUtcNow()));
+        return new(PolicyCard.Build(policy, readAt), "TAP policy");
+    }
 }

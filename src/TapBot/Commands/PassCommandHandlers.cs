@@ -14,10 +14,12 @@ public sealed class IssueCommandHandler(RoleResolver roles, IssuanceService issu
 {
     protected override async Task<CardReply> AnswerAsync(BotCommand.Issue command, ChatCommandContext context, CancellationToken ct)
     {
+        // An address: the requester's roles come in the same round trip as everything the form needs about the person.
+        var readAhead = await issuance.ReadAheadAsync(context.Requester, command.PersonText, ct);
         var held = await roles.GetRolesAsync(context.Requester.ObjectId, ct);
         return !held.CanApprove() && (held & TapRoles.HelpdeskOperator) != 0
             ? OutcomeReplies.Request(await requestForms.PrepareForQueryAsync(context.Requester, tenant.Id, command.PersonText, ct))
-            : OutcomeReplies.IssueForm(await issuance.PrepareAsync(context.Requester, command.PersonText, ct));
+            : OutcomeReplies.IssueForm(await issuance.PrepareAsync(context.Requester, command.PersonText, ct, readAhead));
     }
 }
 

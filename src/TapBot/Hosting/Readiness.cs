@@ -4,11 +4,14 @@ using TapBot.Storage;
 namespace TapBot.Hosting;
 
 /// <summary>
-/// GET /readyz: 200 when storage and Microsoft Graph both answer, 503 otherwise (a load balancer should stop
-/// sending turns). The answer is cached briefly so frequent probes do not become Graph traffic.
+/// GET /readyz: 200 when the warm-up is done (<see cref="WarmUp"/>) and storage and Microsoft Graph both answer, 503
+/// otherwise (a load balancer should stop sending turns). The answer is cached briefly so frequent probes do not become
+/// Graph traffic; while warming up, nothing is checked.
 /// </summary>
-public sealed class Readiness(IServiceProvider services, IDirectoryDiagnostics directory, TimeProvider time, ILogger<Readiness> logger)
+public sealed class Readiness(IServiceProvider services, IDirectoryDiagnostics directory, WarmUp warmUp, TimeProvider time, ILogger<Readiness> logger)
 {
+    private static readonly ReadinessReport WarmingUp = new(false, "warming up", "warming up");
+
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan GraphTimeout = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -16,6 +19,7 @@ public sealed class Readiness(IServiceProvider services, IDirectoryDiagnostics d
 
     public async Task<ReadinessReport> CheckAsync(CancellationToken ct)
     {
+        if (!warmUp.IsDone) return WarmingUp;
         await _gate.WaitAsync(ct);
         try
         {
@@ -53,7 +57,8 @@ public sealed class Readiness(IServiceProvider services, IDirectoryDiagnostics d
     public static async Task<IResult> HandleAsync(Readiness readiness, CancellationToken ct)
     {
         var report = await readiness.CheckAsync(ct);
-        return Results.Json(new { status = report.Ready ? "ready" : "not ready", storage = report.Storage, graph = report.Graph },
+        var status = report.Ready ? "ready" : report == WarmingUp ? "warming up" : "not ready";
+        return Results.Json(new { status, storage = report.Storage, graph = report.Graph },
             statusCode: report.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

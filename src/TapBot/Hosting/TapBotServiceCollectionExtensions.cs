@@ -51,10 +51,18 @@ public static class TapBotServiceCollectionExtensions
         services.AddSingleton<TurnIdentity>();
         services.AddSingleton<PersonalChatRecorder>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<WarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<WarmUp>());
+        services.AddSingleton<IWarmUpStep, GraphWarmUp>();
+        services.AddSingleton<IWarmUpStep, StorageWarmUp>();
+        services.AddSingleton<IWarmUpStep, TeamsWarmUp>();
         services.AddScoped<ProactiveMessenger>();
         services.AddScoped<IApprovalCards, TeamsApprovalCardPoster>();
         services.AddScoped<IPasscodeDelivery, TeamsPasscodeDelivery>();
+        services.AddScoped<ISecurityAlerts, TeamsSecurityAlerts>();
+        services.AddScoped<IEntitlementCards, TeamsEntitlementCards>();
         services.AddScoped<OwnCards>();
+        services.AddScoped<SharedConversations>();
         services.AddScoped<IBot, TapActivityHandler>();
         return services;
     }
@@ -71,6 +79,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<IChatCommandHandler, RequestHelpCommandHandler>();
         services.AddScoped<IChatCommandHandler, AuditCommandHandler>();
         services.AddScoped<IChatCommandHandler, ApproverChannelCommandHandler>();
+        services.AddScoped<IChatCommandHandler, SecurityAlertChannelCommandHandler>();
         services.AddScoped<ChatCommandRouter>();
         return services;
     }
@@ -82,6 +91,7 @@ public static class TapBotServiceCollectionExtensions
         services.AddScoped<ICardAction, PrepareIssueAction>();
         services.AddScoped<ICardAction, IssuePassAction>();
         services.AddScoped<ICardAction, RevokePassAction>();
+        services.AddScoped<ICardAction, ShowCodeAction>();
         services.AddScoped<ICardAction, CancelAction>();
         services.AddScoped<ICardAction, PrepareRequestAction>();
         services.AddScoped<ICardAction, RequestPassAction>();
@@ -97,6 +107,7 @@ public static class TapBotServiceCollectionExtensions
     {
         services.AddHostedService<RedactionJob>();
         services.AddHostedService<RecoveryJob>();
+        services.AddHostedService<EntitlementJob>();
         // Also resolvable by type, so tests and operators can run one now.
         services.AddSingleton<AuditHeadJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditHeadJob>());

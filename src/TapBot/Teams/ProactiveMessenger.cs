@@ -27,17 +27,21 @@ public sealed class ProactiveMessenger(
     /// The person's 1:1 chat with TapBot: the known one, or one opened now. Teams opens it only when TapBot is
     /// installed for the person (personally or in a team they are in); otherwise null.
     /// </summary>
-    public async Task<PersonalChat?> OpenPersonalChatAsync(string personId, CancellationToken ct)
+    public Task<PersonalChat?> OpenPersonalChatAsync(string personId, CancellationToken ct) => OpenPersonalChatAsync(personId, null, ct);
+
+    /// <inheritdoc cref="OpenPersonalChatAsync(string, CancellationToken)"/>
+    /// <param name="via">Where the person just wrote (its service URL and the bot's id there), if anywhere.</param>
+    public async Task<PersonalChat?> OpenPersonalChatAsync(string personId, ConversationAddress? via, CancellationToken ct)
     {
         if (await chats.FindAsync(tenant.Id, personId, ct) is { } known) return known;
 
-        // Any chat in the tenant tells us the service URL and the bot's id there.
-        var anchor = await chats.FindLatestAsync(tenant.Id, ct);
+        // The conversation the person wrote in, else any chat in the tenant, tells us the service URL and the bot's id there.
+        var anchor = via ?? (await chats.FindLatestAsync(tenant.Id, ct))?.Address;
         if (anchor is null) return null;
         var parameters = new ConversationParameters
         {
             IsGroup = false,
-            Bot = new ChannelAccount(anchor.Address.BotId),
+            Bot = new ChannelAccount(anchor.BotId),
             // The Entra object id goes in members[].id (not aadObjectId): Teams resolves it for an installed app.
             Members = [new ChannelAccount(personId)],
             TenantId = tenant.Id,
@@ -45,7 +49,7 @@ public sealed class ProactiveMessenger(
         string? conversationId = null;
         try
         {
-            await adapter.CreateConversationAsync(AppId, anchor.Address.ChannelId, anchor.Address.ServiceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope,
+            await adapter.CreateConversationAsync(AppId, anchor.ChannelId, anchor.ServiceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope,
                 parameters, (turn, _) =>
                 {
                     conversationId = turn.Activity.Conversation?.Id;
@@ -59,7 +63,7 @@ public sealed class ProactiveMessenger(
         }
 
         if (string.IsNullOrEmpty(conversationId)) return null;
-        var chat = new PersonalChat(tenant.Id, personId, anchor.Address with { ConversationId = conversationId }, time.GetUtcNow());
+        var chat = new PersonalChat(tenant.Id, personId, anchor with { ConversationId = conversationId }, time.GetUtcNow());
         await chats.RememberAsync(chat, ct);
         return chat;
     }
@@ -115,6 +119,10 @@ public sealed class ProactiveMessenger(
     public static ConversationReference Of(RequestCardCopy card) =>
         Reference(card.Address, new ConversationAccount(isGroup: card.Role == RequestCardRole.ApproversChannel,
             conversationType: card.Role == RequestCardRole.ApproversChannel ? "channel" : "personal", id: card.Address.ConversationId));
+
+    /// <summary>A channel TapBot posts in on its own (the security-alerts channel).</summary>
+    public static ConversationReference Channel(ConversationAddress address) =>
+        Reference(address, new ConversationAccount(isGroup: true, conversationType: "channel", id: address.ConversationId));
 
     private static ConversationReference Reference(ConversationAddress address, ConversationAccount conversation, ChannelAccount? user = null) => new()
     {

@@ -6,6 +6,7 @@ using TapBot.Actions;
 using TapBot.Cards;
 using TapBot.Commands;
 using TapBot.Conversations;
+using TapBot.Domain.Limits;
 using TapBot.Domain.Telemetry;
 
 namespace TapBot.Teams;
@@ -20,6 +21,8 @@ public sealed class TapActivityHandler(
     CardActionRouter actions,
     PersonalChatRecorder chatRecorder,
     OwnCards ownCards,
+    SharedConversations shared,
+    AbuseLimits limits,
     ILogger<TapActivityHandler> logger) : TeamsActivityHandler
 {
     /// <summary>Longest chat message read as a command; longer text is answered, not parsed.</summary>
@@ -65,6 +68,13 @@ public sealed class TapActivityHandler(
             return;
         }
 
+        // Past the refused-commands limit: one answer, then silence (and no directory calls) until the window ends.
+        if (await limits.GateAsync(requester, ct) is RefusalGate.Paused paused)
+        {
+            if (paused.TellNow) await turn.SendActivityAsync(CardResponses.Activity(LimitCards.Paused(paused.Refusal), "TapBot is paused for you"), ct);
+            return;
+        }
+
         // Action.Submit from an old card arrives as a message with no text and a value.
         if (string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is not null)
         {
@@ -91,7 +101,14 @@ public sealed class TapActivityHandler(
         var command = CommandParser.Parse(withIds);
         TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
-        var answer = await commands.AnswerAsync(new ChatCommandContext(command, requester, turn.Activity), ct);
+        var context = new ChatCommandContext(command, requester, turn.Activity);
+        if (SharedConversationRule.IsShared(turn.Activity) && !SharedConversationRule.AnswersInPlace(command))
+        {
+            await shared.AnswerPrivatelyAsync(turn, requester, token => commands.AnswerAsync(context, token), ct);
+            return;
+        }
+
+        var answer = await commands.AnswerAsync(context, ct);
         var sent = await turn.SendActivityAsync(CardResponses.Activity(answer.Card, answer.Summary), ct);
         await ownCards.RememberAsync(answer.Card, turn.Activity.Conversation?.Id, sent?.Id, ct);
     }
@@ -118,6 +135,12 @@ public sealed class TapActivityHandler(
             return CardResponses.Card(StatusCards.Refused(turn.TurnState.Get<ResolvedRequester>()?.Problem ?? ""));
         }
 
+        // Past the refused-commands limit: an invoke must be answered, but nothing else is done for this person.
+        if (await limits.GateAsync(requester, ct) is RefusalGate.Paused paused)
+        {
+            return paused.TellNow ? CardResponses.Card(LimitCards.Paused(paused.Refusal)) : CardResponses.Message(LimitCards.PausedClick);
+        }
+
         // Microsoft.Bot.Schema 4.23 has no Trigger property; "automatic" means a refresh, which must not change state.
         var automatic = (turn.Activity.Value as JObject)?["trigger"]?.ToString() == "automatic";
         var activity = turn.Activity;
@@ -139,6 +162,11 @@ public sealed class TapActivityHandler(
             },
         };
         logger.LogInformation("Card action {Verb} from {RequesterId} (automatic: {Automatic})", invokeValue.Action?.Verb, requester.ObjectId, automatic);
+        if (SharedConversationRule.IsShared(activity) && !await shared.MayActAsync(invokeValue.Action?.Verb, context.Data, activity, ct))
+        {
+            return CardResponses.Message(SharedConversationReplies.ButtonsOnlyInPrivate);
+        }
+
         return await actions.ExecuteAsync(invokeValue.Action?.Verb, context, ct);
     }
 

@@ -44,16 +44,17 @@ public sealed class TeamsPasscodeDelivery(
                && await messenger.SendAsync(ProactiveMessenger.Personal(chat), PasscodeCards.OwnerNotice(notice), "A Temporary Access Pass was issued for your account", ct) is not null;
     }
 
-    public async Task RedactAsync(string recipientId, Delivery delivery, string why, CancellationToken ct)
+    public async Task<bool> RedactAsync(string recipientId, Delivery delivery, string why, CancellationToken ct)
     {
         var chat = await chats.FindAsync(tenant.Id, recipientId, ct);
         if (chat is null || chat.Address.ConversationId != delivery.ConversationId)
         {
             // The chat moved; the old card cannot be reached any more. The pass itself is already gone.
+            // Retrying cannot help, so this counts as done.
             logger.LogWarning("Could not redact the passcode card for {RecipientId}: the chat is no longer known", recipientId);
-            return;
+            return true;
         }
 
-        await messenger.UpdateAsync(ProactiveMessenger.Personal(chat), delivery.MessageId, PasscodeCards.Redacted(why), "Temporary Access Pass " + why, ct);
+        return await messenger.UpdateAsync(ProactiveMessenger.Personal(chat), delivery.MessageId, PasscodeCards.Redacted(why), "Temporary Access Pass " + why, ct);
     }
 }

@@ -34,7 +34,7 @@ public sealed class IssuancePrepareTests
         // Preparing a form creates nothing: the issuing collaborators are never reached.
         var roles = FakeDirectory.Roles(o => (o.ApproverGroupIds, o.PrivilegedApproverGroupIds) = (["approvers"], ["privileged"]));
         return new(_directory, _directory, new RoleResolver(_directory, roles), new PrivilegedTargets(roles),
-            null!, _audit, new ReachableEveryone(), new RecipientResolver(_directory, options), null!, null!, options, new FakeTimeProvider());
+            null!, _audit, new ReachableEveryone(), new RecipientResolver(_directory, options), null!, null!, null!, null!, options, new FakeTimeProvider());
     }
 
     private static Requester As(Person p) => new(p.Id, p.DisplayName);
@@ -53,9 +53,26 @@ public sealed class IssuancePrepareTests
     [Fact]
     public async Task ByName_ChecksTheRequesterFirst_ThenSearches_ThenOneCombinedRead()
     {
-        Assert.IsType<PrepareOutcome.Form>(await Service().PrepareAsync(As(_megan), "adele@contoso.com", default));
+        Assert.IsType<PrepareOutcome.Form>(await Service().PrepareAsync(As(_megan), "Adele", default));
 
         Assert.Equal((1, 1, 1), (_directory.MembershipCalls, _directory.Searches, _directory.Preflights));
+    }
+
+    [Fact]
+    public async Task ByAddress_OneCombinedRead_WithTheRequestersRoles_NoSearch()
+    {
+        Assert.IsType<PrepareOutcome.Form>(await Service().PrepareAsync(As(_megan), "adele@contoso.com", default));
+
+        Assert.Equal((0, 0, 1), (_directory.MembershipCalls, _directory.Searches, _directory.Preflights));
+    }
+
+    [Fact]
+    public async Task ByAddress_ThatIsNobodysUpn_IsSearchedForAfterTheCombinedRead()
+    {
+        var outcome = await Service().PrepareAsync(As(_megan), "nobody@contoso.com", default);
+
+        Assert.IsType<PrepareOutcome.Unresolved>(outcome);
+        Assert.Equal((0, 1, 1), (_directory.MembershipCalls, _directory.Searches, _directory.Preflights));
     }
 
     [Fact]
@@ -161,7 +178,7 @@ public sealed class IssuancePrepareTests
         public Task<DeliveryReceipt> DeliverAsync(string recipientId, Person target, IssuedPass pass, Requester issuer, CancellationToken ct) =>
             throw new NotSupportedException();
 
-        public Task RedactAsync(string recipientId, Domain.Requests.Delivery delivery, string why, CancellationToken ct) =>
+        public Task<bool> RedactAsync(string recipientId, Domain.Requests.Delivery delivery, string why, CancellationToken ct) =>
             throw new NotSupportedException();
     }
 }

@@ -24,7 +24,8 @@ public sealed class RevocationServiceTests
 
     /// <summary>Refusals never reach the request store or delivery.</summary>
     private RevocationService Service() =>
-        new(_directory, _directory, new RoleResolver(_directory, Cast.Roles), new PrivilegedTargets(Cast.Roles), null!, _audit, null!, new FakeTimeProvider(Now));
+        new(_directory, _directory, new RoleResolver(_directory, Cast.Roles), new PrivilegedTargets(Cast.Roles), null!, _audit, null!, null!,
+            new TapBot.UnitTests.Entitlements.FakeEntitlementStore(), new TapBot.Domain.TapTenant("t", "Contoso"), new FakeTimeProvider(Now));
 
     private static Requester As(Person p) => Cast.As(p);
 

@@ -15,7 +15,8 @@ public sealed class TapStatusServiceTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
 
     private TapStatusService Service() => new(_directory, _directory,
-        new RoleResolver(_directory, FakeDirectory.Roles(o => o.ApproverGroupIds = [Approvers])), _audit, _clock);
+        new RoleResolver(_directory, FakeDirectory.Roles(o => o.ApproverGroupIds = [Approvers])), _audit,
+        new TapBot.UnitTests.Entitlements.FakeEntitlementStore(), new TapBot.Domain.TapTenant("t", "Contoso"), _clock);
 
     private static Requester As(Domain.People.Person p) => new(p.Id, p.DisplayName);
 

@@ -153,26 +153,6 @@ namespace TapBot.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
                     b.Property<long>("SetAtUtcTicks")
                         .HasColumnType("bigint");
 
@@ -274,6 +254,149 @@ namespace TapBot.Storage.Migrations.PostgreSql
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("TapBot.Storage.LimitSlotRecord", b =>
+                {
+                    b.Property<string>("Limit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WindowStartUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ClaimedAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Limit", "Subject", "WindowStartUtcTicks", "Slot");
+
+                    b.HasIndex("WindowStartUtcTicks");
+
+                    b.ToTable("limit_slots", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.PassEntitlementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CardConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("CardMessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("CreatedAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsUsableOnce")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LifetimeInMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PassId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("RevealByUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RevealingSinceUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShownAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StartsAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("TargetUpn")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ValidFromUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ValidUntilUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("State", "RevealByUtcTicks");
+
+                    b.HasIndex("TenantId", "TargetId", "State");
+
+                    b.ToTable("pass_entitlements", (string)null);
+                });
+
             modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
                 {
                     b.Property<string>("TenantId")
@@ -284,28 +407,8 @@ namespace TapBot.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
                     b.Property<long>("SeenAt")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(256)
@@ -324,21 +427,6 @@ namespace TapBot.Storage.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -356,16 +444,30 @@ namespace TapBot.Storage.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_cards", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.SecurityAlertChannelRecord", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SetAtUtcTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("security_alert_channels", (string)null);
                 });
 
             modelBuilder.Entity("TapBot.Storage.SentCardRecord", b =>
@@ -389,6 +491,181 @@ namespace TapBot.Storage.Migrations.PostgreSql
                     b.HasKey("ConversationId", "MessageId");
 
                     b.ToTable("sent_cards", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.ApproverChannelRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("ApproverChannelRecordTenantId")
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("character varying(512)")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("character varying(2048)")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("ApproverChannelRecordTenantId");
+
+                            b1.ToTable("approver_channels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApproverChannelRecordTenantId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("PersonalChatRecordTenantId")
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("PersonalChatRecordPersonId")
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("character varying(512)")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("character varying(2048)")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("PersonalChatRecordTenantId", "PersonalChatRecordPersonId");
+
+                            b1.ToTable("personal_chats");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonalChatRecordTenantId", "PersonalChatRecordPersonId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.RequestCardRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<long>("RequestCardRecordId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("character varying(512)")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("character varying(2048)")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("RequestCardRecordId");
+
+                            b1.ToTable("request_cards");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestCardRecordId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.SecurityAlertChannelRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("SecurityAlertChannelRecordTenantId")
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("character varying(512)")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("character varying(2048)")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("SecurityAlertChannelRecordTenantId");
+
+                            b1.ToTable("security_alert_channels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityAlertChannelRecordTenantId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -148,26 +148,6 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("SetAtUtcTicks")
                         .HasColumnType("INTEGER");
 
@@ -269,6 +249,149 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.ToTable("job_leases", (string)null);
                 });
 
+            modelBuilder.Entity("TapBot.Storage.LimitSlotRecord", b =>
+                {
+                    b.Property<string>("Limit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStartUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Limit", "Subject", "WindowStartUtcTicks", "Slot");
+
+                    b.HasIndex("WindowStartUtcTicks");
+
+                    b.ToTable("limit_slots", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.PassEntitlementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardMessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUsableOnce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LifetimeInMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PassId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevealByUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevealingSinceUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShownAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartsAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUpn")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ValidFromUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValidUntilUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("State", "RevealByUtcTicks");
+
+                    b.HasIndex("TenantId", "TargetId", "State");
+
+                    b.ToTable("pass_entitlements", (string)null);
+                });
+
             modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
                 {
                     b.Property<string>("TenantId")
@@ -279,28 +402,8 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("SeenAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(256)
@@ -316,21 +419,6 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("BotId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("MessageId")
                         .IsRequired()
@@ -349,16 +437,30 @@ namespace TapBot.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
 
                     b.ToTable("request_cards", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.SecurityAlertChannelRecord", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("security_alert_channels", (string)null);
                 });
 
             modelBuilder.Entity("TapBot.Storage.SentCardRecord", b =>
@@ -382,6 +484,181 @@ namespace TapBot.Storage.Migrations.Sqlite
                     b.HasKey("ConversationId", "MessageId");
 
                     b.ToTable("sent_cards", (string)null);
+                });
+
+            modelBuilder.Entity("TapBot.Storage.ApproverChannelRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("ApproverChannelRecordTenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("ApproverChannelRecordTenantId");
+
+                            b1.ToTable("approver_channels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApproverChannelRecordTenantId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.PersonalChatRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("PersonalChatRecordTenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonalChatRecordPersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("PersonalChatRecordTenantId", "PersonalChatRecordPersonId");
+
+                            b1.ToTable("personal_chats");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonalChatRecordTenantId", "PersonalChatRecordPersonId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.RequestCardRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<long>("RequestCardRecordId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("RequestCardRecordId");
+
+                            b1.ToTable("request_cards");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestCardRecordId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TapBot.Storage.SecurityAlertChannelRecord", b =>
+                {
+                    b.OwnsOne("TapBot.Storage.ConversationAddressRecord", "Address", b1 =>
+                        {
+                            b1.Property<string>("SecurityAlertChannelRecordTenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BotId")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BotId");
+
+                            b1.Property<string>("ChannelId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChannelId");
+
+                            b1.Property<string>("ConversationId")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConversationId");
+
+                            b1.Property<string>("ServiceUrl")
+                                .IsRequired()
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceUrl");
+
+                            b1.HasKey("SecurityAlertChannelRecordTenantId");
+
+                            b1.ToTable("security_alert_channels");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecurityAlertChannelRecordTenantId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,42 @@
+using TapBot.Cards;
+using TapBot.Conversations;
+using TapBot.Domain;
+using TapBot.Domain.Audit;
+using TapBot.Domain.Ports;
+using TapBot.Domain.Roles;
+
+namespace TapBot.Commands;
+
+/// <summary>
+/// "use this channel for TAP security alerts", typed by an approver in a Teams channel: abuse-limit alerts are posted
+/// there. Replaces a previous choice; audited. Modelled on <see cref="ApproverChannelCommandHandler"/>.
+/// </summary>
+public sealed class SecurityAlertChannelCommandHandler(RoleResolver roles, ISecurityAlertChannels channels, IAuditTrail audit, TapTenant tenant, TimeProvider time)
+    : ChatCommandHandler<BotCommand.SetSecurityAlertChannel>
+{
+    protected override async Task<CardReply> AnswerAsync(BotCommand.SetSecurityAlertChannel command, ChatCommandContext context, CancellationToken ct)
+    {
+        var activity = context.Message;
+        var requester = context.Requester;
+        if (activity.Conversation?.ConversationType != "channel")
+        {
+            return new(StatusCards.Notice(
+                "Type this in the Teams channel where approvers should get TAP security alerts, mentioning TapBot: **@TapBot use this channel for TAP security alerts**."),
+                "Security alerts channel");
+        }
+
+        if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove())
+        {
+            return new(StatusCards.Refused("Only TAP approvers can choose the security alerts channel."), "Security alerts channel");
+        }
+
+        // A reply thread's id ends in ";messageid=…"; alerts start new posts in the channel itself.
+        var conversationId = activity.Conversation.Id.Split(";messageid=")[0];
+        await channels.SetAsync(new SecurityAlertChannel(tenant.Id,
+            new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""), requester.ObjectId, time.GetUtcNow()), ct);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.SecurityAlertChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
+        return new(StatusCards.Notice(
+            $"Done: TAP security alerts (abuse limits reached) will be posted in this channel. Set by {CardText.Escape(requester.DisplayName)}; any approver can move them with the same command."),
+            "Security alerts channel set");
+    }
+}
