@@ -26,7 +26,7 @@ public static class StatusCards
         {
             header.Add(Text(Texts.Get(found.Unshown is null ? "Status.NoPass" : "Status.NoPassInEntraYet", CardText.Escape(person.DisplayName))));
             header.Add(Text(Texts.Get("Status.Checked", When(found.CheckedAt)), subtle: true, size: "Small"));
-            return New(header, speak: Texts.Get("Status.SpeakNone"));
+            return New(header, speak: found.Unshown is null ? Texts.Get("Status.SpeakNone") : Texts.Get("Status.NoPassInEntraYet", CardText.Escape(person.DisplayName)));
         }
 
         header.Add(Text(pass.IsUsable ? Texts.Get("Status.UsableNow") : Texts.Get("Status.NotUsable", Usability(pass.UsabilityReason)),
