@@ -40,6 +40,9 @@ public static class CardCatalog
         { "issue-receipt-no-pass-id", s => PasscodeCards.Receipt(new(s.Request(issued: false), s.Adele, s.Megan.DisplayName)) },
 
         { "issue-form-all-recipients-and-start", s => PasscodeCards.Form(s.FullForm(s.Adele)) },
+        { "issue-form-refused-kept", s => PasscodeCards.Form(s.FullForm(s.Adele), new FormEntries("The start is in the past. Choose a later date and time, or start now.")
+            { Lifetime = "120", OneTime = false, StartDate = "2026-01-05", StartTime = "08:30", Recipient = RecipientKind.Manager, Reason = "INC-4711, verified by phone" }) },
+        { "issue-form-reason-optional", s => PasscodeCards.Form(s.Form(s.Adele) with { ReasonRequired = false }) },
         { "passcode-delivered", s => PasscodeCards.Delivered(s.Adele, Samples.Delivered(Samples.Usable), s.Issuer, s.Adele.Id, "your IT security team") },
         { "passcode-delivered-reusable", s => PasscodeCards.Delivered(s.Adele, Samples.Delivered(Samples.Reusable), s.Issuer, s.Adele.Id, "your IT security team") },
         { "passcode-delivered-to-manager", s => PasscodeCards.Delivered(s.Adele, Samples.Delivered(Samples.Usable), s.Issuer, s.Megan.Id, "your IT security team") },
@@ -47,6 +50,8 @@ public static class CardCatalog
 
         { "request-form-self", s => RequestCards.Form(s.RequestForm(forSelf: true)) },
         { "request-form-on-behalf", s => RequestCards.Form(s.RequestForm(forSelf: false)) },
+        { "request-form-refused-kept", s => RequestCards.Form(s.RequestForm(forSelf: false), new FormEntries("The reason must be a ticket number in your organization's format.")
+            { Recipient = RecipientKind.Manager, Reason = "caller verified" }) },
         { "approval-pending-manager", s => RequestCards.Approval(s.Approval(RequestStatus.Pending), withButtons: true, ["29:megan"]) },
         { "approval-pending-channel", s => RequestCards.Approval(s.Approval(RequestStatus.Pending, onBehalf: true), withButtons: false, ["29:megan", "29:pradeep"]) },
         { "approval-deny-needs-reason", s => RequestCards.Approval(s.Approval(RequestStatus.Pending), withButtons: true, [], "Give a reason for the denial: the requester sees it.") },

@@ -68,15 +68,15 @@ public sealed class Samples
 
     public static TapPolicy PolicyOff { get; } = Policy with { IsEnabled = false };
 
-    public IssueForm Form(Person target, bool oneTimeForced = false, IReadOnlyList<string>? warnings = null) =>
+    public IssueForm Form(Person target, bool oneTimeForced = false, IReadOnlyList<FormWarning>? warnings = null) =>
         new(target, [60, 120, 240, 480], 60, oneTimeForced, null, warnings ?? []);
 
-    /// <summary>The warnings IssuanceService puts on a form, worded as it words them.</summary>
-    public IReadOnlyList<string> Warnings(Person target) =>
+    /// <summary>The warnings IssuanceService puts on a form, as codes with their facts.</summary>
+    public IReadOnlyList<FormWarning> Warnings(Person target) =>
     [
-        $"{target.DisplayName} already holds a usable pass (until {Usable.ExpiresAt:u}); issuing replaces it.",
-        $"{target.DisplayName} is an internal guest.",
-        $"{target.DisplayName} has not opened a chat with TapBot yet: the code cannot be delivered until they do.",
+        new(FormWarningKind.UsablePass, target.DisplayName, Usable.ExpiresAt),
+        new(FormWarningKind.Guest, target.DisplayName),
+        new(FormWarningKind.NoChat, target.DisplayName),
     ];
 
     /// <summary>A direct issuance by Megan for Adele: approved, and (unless <paramref name="issued"/> is false) issued and delivered.</summary>

@@ -13,7 +13,7 @@ public sealed class AppPackageTests
     private readonly string _work = Directory.CreateTempSubdirectory("tapbot-package-").FullName;
 
     [Fact]
-    public void Package_HasExactlyTheManifestAndIconsAtTheRoot_WithEveryValueFilled()
+    public void Package_HasExactlyTheManifestIconsAndLanguagesAtTheRoot_WithEveryValueFilled()
     {
         var zip = Path.Combine(_work, "tapbot.zip");
 
@@ -21,7 +21,7 @@ public sealed class AppPackageTests
 
         Assert.Equal(0, exit);
         using var archive = ZipFile.OpenRead(zip);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["color.png", "de.json", "es.json", "fr.json", "ja.json", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order());
         using var reader = new StreamReader(archive.GetEntry("manifest.json")!.Open());
         var text = reader.ReadToEnd();
         Assert.DoesNotContain("${{", text);
@@ -42,6 +42,28 @@ public sealed class AppPackageTests
 
         Assert.True(exit == 0, output);
         Assert.Contains("valid against manifest schema v1.30", output);
+    }
+
+    [Fact]
+    public void EveryLanguage_TranslatesTheNameDescriptionsAndEveryCommand_AndNothingElse()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(ManifestFolder, "manifest.json")))!;
+        var languages = manifest["localizationInfo"]!["additionalLanguages"]!.AsArray().Select(l => l!["languageTag"]!.GetValue<string>());
+        Assert.Equal(["de", "fr", "es", "ja"], languages);
+        var expected = new List<string> { "name.short", "name.full", "description.short", "description.full" };
+        var lists = manifest["bots"]![0]!["commandLists"]!.AsArray();
+        for (var l = 0; l < lists.Count; l++)
+        {
+            // Titles stay English (they are what people type); the descriptions are translated.
+            expected.AddRange(lists[l]!["commands"]!.AsArray().Select((_, c) => $"bots[0].commandLists[{l}].commands[{c}].description"));
+        }
+
+        foreach (var language in languages)
+        {
+            var strings = JsonNode.Parse(File.ReadAllText(Path.Combine(ManifestFolder, language + ".json")))!.AsObject();
+            Assert.Equal(expected.Order(), strings.Select(kv => kv.Key).Where(k => k != "$schema").Order());
+            Assert.All(strings.Where(kv => kv.Key != "$schema"), kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value!.GetValue<string>()), $"{language} {kv.Key}"));
+        }
     }
 
     [Fact]

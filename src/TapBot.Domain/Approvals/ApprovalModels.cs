@@ -27,7 +27,11 @@ public sealed record ApprovalView(AccessRequest Request, Person Target, Person R
 
 /// <summary>What the request form offers.</summary>
 public sealed record RequestForm(Person Target, bool IsForSelf, IReadOnlyList<RecipientKind> Recipients, Person? Manager, ApprovalRouting Routing,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<FormWarning> Warnings)
+{
+    /// <summary>Whether the reason may be left empty is decided by <c>Issuance:RequireReason</c>.</summary>
+    public bool ReasonRequired { get; init; } = true;
+}
 
 /// <summary>The requester's choices from the request form. Untrusted: every field is checked again.</summary>
 public sealed record RequestChoice(string? PersonId, RecipientKind Recipient, string? Reason);
@@ -43,6 +47,14 @@ public abstract record RequestOutcome
 
     public sealed record Refused(string Message) : RequestOutcome
     {
+        /// <summary>The requester can fix it on the same form (the reason): the form is shown again, values kept.</summary>
+        public bool MayRetry { get; init; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned yet (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
+
         /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
         public Limits.LimitRefusal? Limit { get; init; }
     }

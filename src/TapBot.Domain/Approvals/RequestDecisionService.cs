@@ -27,6 +27,12 @@ public sealed class RequestDecisionService(
     IAuditTrail audit,
     TimeProvider time)
 {
+    private async Task<DecisionOutcome.Refused> RefusedAsync(Requester decider, AccessRequest request, string why, ApprovalView view, CancellationToken ct)
+    {
+        await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", why)), ct);
+        return new DecisionOutcome.Refused(why, view);
+    }
+
     /// <summary>
     /// Approve or deny. Exactly once: the decision is saved against the version read, so of many simultaneous clicks
     /// only one saves; the others see the decision it made.
@@ -47,17 +53,17 @@ public sealed class RequestDecisionService(
         }
 
         var trimmed = (note ?? "").Trim();
-        if (!approve && ReasonRules.DenialProblem(trimmed) is { } noteProblem) return new DecisionOutcome.Refused(noteProblem, view) { MayRetry = true };
+        if (!approve && ReasonRules.DenialProblem(trimmed) is { } noteProblem) return await RefusedAsync(decider, request, noteProblem, view, ct) with { MayRetry = true };
         if (approve)
         {
             // The person must still be able to hold a pass, and the code must still reach its recipient.
             var (_, refusal) = TargetEligibility.Check(view.Target, found);
-            if (refusal is not null) return new DecisionOutcome.Refused(refusal + " Deny the request, or fix this first.", view);
+            if (refusal is not null) return await RefusedAsync(decider, request, refusal + " Deny the request, or fix this first.", view, ct);
             var recipient = view.Recipient; // read from the directory for this click
             if (!recipient.AccountEnabled)
-                return new DecisionOutcome.Refused("The person who would receive the code is no longer in the directory or is disabled. Deny the request.", view);
+                return await RefusedAsync(decider, request, "The person who would receive the code is no longer in the directory or is disabled. Deny the request.", view, ct);
             if (!await delivery.EnsureReachableAsync(recipient.Id, ct))
-                return new DecisionOutcome.Refused(IssuanceService.Unreachable(recipient) + " Nothing was decided.", view);
+                return await RefusedAsync(decider, request, IssuanceService.Unreachable(recipient) + " Nothing was decided.", view, ct);
         }
 
         var now = time.GetUtcNow();

@@ -35,8 +35,12 @@ public sealed class RequestSubmitService(
             return await RefuseAsync(requester, checkedTarget.Target?.Id, checkedTarget.Problem!, ct);
 
         var reason = (choice.Reason ?? "").Trim();
-        if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem) return new RequestOutcome.Refused(reasonProblem);
-        if (choice.Recipient == RecipientKind.Requester) return new RequestOutcome.Refused("A request's code goes to the person or their manager.");
+        if (await reasons.ProblemAsync(reason, AuditKinds.RequestRefused, requester, target.Id, ct) is { } reasonProblem)
+            return new RequestOutcome.Refused(reasonProblem)
+            {
+                MayRetry = reasonProblem != ReasonCheck.PatternTimedOut, Code = ReasonRules.CodeOf(reasonProblem).Code, Args = ReasonRules.CodeOf(reasonProblem).Args,
+            };
+        if (choice.Recipient == RecipientKind.Requester) return await RefuseAsync(requester, target.Id, "A request's code goes to the person or their manager.", ct);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null) return await RefuseAsync(requester, target.Id, recipientProblem!, ct);

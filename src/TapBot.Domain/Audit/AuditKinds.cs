@@ -19,6 +19,8 @@ public static class AuditKinds
     public const string Redacted = "Redacted";
     public const string IssueRecovered = "IssueRecovered";
     public const string ApproverChannelSet = "ApproverChannelSet";
+    public const string ApproverChannelRefused = "ApproverChannelRefused";
+    public const string AuditRefused = "AuditRefused";
     public const string OwnerNotified = "OwnerNotified";
     public const string OwnerNotNotified = "OwnerNotNotified";
     public const string AuditViewed = "AuditViewed";

@@ -13,10 +13,10 @@ public sealed class AuditQueryService(IDirectory directory, RoleResolver roles, 
     {
         var held = await roles.GetRolesAsync(requester.ObjectId, ct);
         if (!held.CanApprove() && (held & TapRoles.Auditor) == 0)
-            return new AuditOutcome.Refused("Only TAP approvers and auditors can read the audit trail.");
+            return await RefusedAsync(requester, "Only TAP approvers and auditors can read the audit trail.", ct);
 
         var query = PersonQuery.TryParse(personText, out var problem);
-        if (query is null) return new AuditOutcome.Refused(problem!);
+        if (query is null) return await RefusedAsync(requester, problem!, ct);
         if (!(await directory.FindOneAsync(query, ct)).Picked(out var person, out var miss)) return new AuditOutcome.Unresolved(miss);
 
         var events = await audit.RecentAsync(person.Id, MaxEvents, ct);
@@ -28,6 +28,12 @@ public sealed class AuditQueryService(IDirectory directory, RoleResolver roles, 
 
         await audit.AppendAsync(AuditEntry.Of(AuditKinds.AuditViewed, requester.ObjectId, person.Id, ("events", events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))), ct);
         return new AuditOutcome.Found(person, events.Select(e => new NamedAuditEvent(e, names[e.ActorId])).ToList());
+    }
+
+    private async Task<AuditOutcome> RefusedAsync(Requester requester, string message, CancellationToken ct)
+    {
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.AuditRefused, requester.ObjectId, null, ("reason", message)), ct);
+        return new AuditOutcome.Refused(message);
     }
 }
 

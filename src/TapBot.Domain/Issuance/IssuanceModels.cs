@@ -11,14 +11,35 @@ public sealed record IssueForm(
     int DefaultLifetime,
     bool OneTimeForced,
     TemporaryAccessPass? ExistingPass,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<FormWarning> Warnings)
 {
     /// <summary>Who the code may go to, in the order offered; the first is the default.</summary>
     public IReadOnlyList<RecipientKind> Recipients { get; init; } = [RecipientKind.Person];
 
     /// <summary>How far ahead the start may be set, in days (0: starts now only).</summary>
     public int MaxStartDelayDays { get; init; }
+
+    /// <summary>Whether the reason may be left empty is decided by <c>Issuance:RequireReason</c>.</summary>
+    public bool ReasonRequired { get; init; } = true;
 }
+
+/// <summary>What a form warns about, as a code with its facts: the host words it in the reader's language and time zone.</summary>
+public enum FormWarningKind
+{
+    /// <summary>The person already holds a usable pass until <see cref="FormWarning.Until"/>; issuing replaces it.</summary>
+    UsablePass,
+
+    /// <summary>The person is an internal guest.</summary>
+    Guest,
+
+    /// <summary>The recipient has not opened a chat with TapBot yet.</summary>
+    NoChat,
+
+    /// <summary>A request for the account already waits for a decision until <see cref="FormWarning.Until"/>.</summary>
+    PendingRequest,
+}
+
+public sealed record FormWarning(FormWarningKind Kind, string PersonName, DateTimeOffset? Until = null);
 
 public abstract record PrepareOutcome
 {
@@ -65,6 +86,17 @@ public abstract record IssueOutcome
     {
         /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
         public Limits.LimitRefusal? Limit { get; init; }
+
+        /// <summary>The approver can fix it on the same form (lifetime, start, reason, recipient): the form is shown again, values kept.</summary>
+        public bool MayRetry { get; init; }
+
+        /// <summary>
+        /// The refusal as a code with its facts, for the host to word in the reader's language; <see cref="Message"/>
+        /// is the English wording (audit trail, logs). Null where no code is assigned yet: the host shows the message.
+        /// </summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
     }
 }
 

@@ -63,7 +63,12 @@ public sealed class IssuanceService(
             return new PrepareOutcome.Refused(NotApprover);
         }
 
-        if (query is null) return new PrepareOutcome.Refused(problem!);
+        if (query is null)
+        {
+            await RefusedAsync(requester, null, problem!, ct);
+            return new PrepareOutcome.Refused(problem!);
+        }
+
         if (found?.Target.Value is { } byAddress) return await PrepareForAsync(requester, requesterRoles, byAddress, found, ct);
 
         // A name, or an address that is nobody's UPN (it may be a mail address): search.
@@ -77,11 +82,20 @@ public sealed class IssuanceService(
         // One round trip: the requester's roles and everything the rules read about the person, fetched together.
         var found = Guid.TryParse(personId, out _) ? await preflight.GetAsync(requester.ObjectId, roles.WantedObjectIds, personId, ct) : null;
         var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.Remember(requester.ObjectId, found.RequesterMemberships.Value);
-        if (!requesterRoles.CanApprove()) return new PrepareOutcome.Refused(NotApprover);
+        if (!requesterRoles.CanApprove())
+        {
+            await RefusedAsync(requester, null, "not an approver", ct);
+            return new PrepareOutcome.Refused(NotApprover);
+        }
+
         var person = found?.Target.Value;
-        return person is null
-            ? new PrepareOutcome.Refused("That person is no longer in the directory.")
-            : await PrepareForAsync(requester, requesterRoles, person, found, ct);
+        if (person is null)
+        {
+            await RefusedAsync(requester, null, "person not in the directory", ct);
+            return new PrepareOutcome.Refused("That person is no longer in the directory.");
+        }
+
+        return await PrepareForAsync(requester, requesterRoles, person, found, ct);
     }
 
     /// <param name="sourceKey">
@@ -99,10 +113,10 @@ public sealed class IssuanceService(
         // is untrusted. One round trip: the requester's roles and everything the rules read about the person.
         var found = Guid.TryParse(choice.PersonId, out _) ? await preflight.GetAsync(requester.ObjectId, roles.WantedObjectIds, choice.PersonId, ct) : null;
         var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.Remember(requester.ObjectId, found.RequesterMemberships.Value);
-        if (!requesterRoles.CanApprove()) return Refuse(NotApprover);
+        if (!requesterRoles.CanApprove()) return await RefuseAsync(requester, null, NotApprover, ct);
 
         var target = found?.Target.Value;
-        if (target is null) return Refuse("That person is no longer in the directory.");
+        if (target is null) return await RefuseAsync(requester, null, "That person is no longer in the directory.", ct);
 
         var (policy, refusal) = Check(requester, requesterRoles, target, found!);
         if (refusal is not null)
@@ -114,20 +128,25 @@ public sealed class IssuanceService(
         var range = LifetimeRange.For(policy!, options.Value);
         if (!range.Contains(choice.LifetimeInMinutes))
         {
-            return Refuse($"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.");
+            return await RefuseAsync(requester, target.Id, $"The lifetime must be between {range.Minimum} and {range.Ceiling} minutes.", ct, mayRetry: true,
+                code: "LifetimeRange", args: [range.Minimum, range.Ceiling]);
         }
 
         var reason = (choice.Reason ?? "").Trim();
-        if (await reasons.ProblemAsync(reason, AuditKinds.IssueRefused, requester, target.Id, ct) is { } reasonProblem) return Refuse(reasonProblem);
+        if (await reasons.ProblemAsync(reason, AuditKinds.IssueRefused, requester, target.Id, ct) is { } reasonProblem)
+            return new IssueOutcome.Refused(reasonProblem)
+            {
+                MayRetry = reasonProblem != ReasonCheck.PatternTimedOut, Code = ReasonRules.CodeOf(reasonProblem).Code, Args = ReasonRules.CodeOf(reasonProblem).Args,
+            };
 
         var now = time.GetUtcNow();
-        if (StartProblem(choice.StartsAt, now) is { } startProblem) return Refuse(startProblem);
+        if (StartProblem(choice.StartsAt, now) is { } startProblem)
+            return await RefuseAsync(requester, target.Id, startProblem.Message, ct, mayRetry: true, code: startProblem.Code, args: startProblem.Args);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null)
         {
-            await RefusedAsync(requester, target.Id, recipientProblem!, ct);
-            return Refuse(recipientProblem!);
+            return await RefuseAsync(requester, target.Id, recipientProblem!, ct, mayRetry: true);
         }
 
         // Private delivery must be possible before anything exists: no orphan pass.
@@ -166,13 +185,13 @@ public sealed class IssuanceService(
         $"{recipient.DisplayName} has never opened a chat with TapBot and TapBot could not start one, so the code could not reach them privately. " +
         "Ask them to open TapBot in Teams once (or install it for them), then try again. Nothing was created.";
 
-    private string? StartProblem(DateTimeOffset? startsAt, DateTimeOffset now)
+    private (string Message, string Code, object[] Args)? StartProblem(DateTimeOffset? startsAt, DateTimeOffset now)
     {
         if (startsAt is not { } start) return null;
         // A few minutes of slack: the form was filled in a moment ago, and clocks differ.
-        if (start < now.AddMinutes(-5)) return "The start is in the past. Choose a later date and time, or start now.";
-        var latest = now.AddDays(options.Value.MaxStartDelayDays);
-        return start > latest ? $"A pass can start at most {options.Value.MaxStartDelayDays} days from now." : null;
+        if (start < now.AddMinutes(-5)) return ("The start is in the past. Choose a later date and time, or start now.", "StartInPast", []);
+        var days = options.Value.MaxStartDelayDays;
+        return start > now.AddDays(days) ? ($"A pass can start at most {days} days from now.", "StartTooLate", [days]) : null;
     }
 
     private async Task<IssueOutcome> AlreadyStartedAsync(AccessRequest earlier, CancellationToken ct)
@@ -209,21 +228,22 @@ public sealed class IssuanceService(
         }
 
         var existing = found.CurrentPass.Value;
-        var warnings = new List<string>();
-        if (existing is { IsUsable: true }) warnings.Add($"{target.DisplayName} already holds a usable pass (until {existing.ExpiresAt:u}); issuing replaces it.");
-        if (target.IsGuest) warnings.Add($"{target.DisplayName} is an internal guest.");
-        if (!await delivery.CanReachAsync(target.Id, ct))
-        {
-            warnings.Add($"{target.DisplayName} has not opened a chat with TapBot yet. TapBot will try to start one when you issue; if it cannot, nothing is created.");
-        }
+        var warnings = new List<FormWarning>();
+        if (existing is { IsUsable: true }) warnings.Add(new(FormWarningKind.UsablePass, target.DisplayName, existing.ExpiresAt));
+        if (target.IsGuest) warnings.Add(new(FormWarningKind.Guest, target.DisplayName));
+        if (!await delivery.CanReachAsync(target.Id, ct)) warnings.Add(new(FormWarningKind.NoChat, target.DisplayName));
 
         var range = LifetimeRange.For(policy!, options.Value);
-        if (range.Problem(options.Value) is { } rangeProblem) return new PrepareOutcome.Refused(rangeProblem);
+        if (range.Problem(options.Value) is { } rangeProblem)
+        {
+            await RefusedAsync(requester, target.Id, rangeProblem, ct);
+            return new PrepareOutcome.Refused(rangeProblem);
+        }
 
         var lifetimes = StandardLifetimes.Append(range.Minimum).Append(range.Default).Where(range.Contains).Distinct().Order().ToList();
         return new PrepareOutcome.Form(new IssueForm(target, lifetimes, range.Default, policy!.IsUsableOnce, existing, warnings)
         {
-            Recipients = options.Value.Recipients, MaxStartDelayDays = options.Value.MaxStartDelayDays,
+            Recipients = options.Value.Recipients, MaxStartDelayDays = options.Value.MaxStartDelayDays, ReasonRequired = options.Value.RequireReason,
         });
     }
 
@@ -248,6 +268,14 @@ public sealed class IssuanceService(
     private const string NotApprover = "Only TAP approvers can issue a Temporary Access Pass. If someone needs one, ask an approver, or the person can ask for recovery help.";
 
     private static IssueOutcome Refuse(string message) => new IssueOutcome.Refused(message);
+
+    /// <summary>A refusal at submit time, audited like every other refusal.</summary>
+    private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct, bool mayRetry = false,
+        string? code = null, object[]? args = null)
+    {
+        await RefusedAsync(requester, targetId, message, ct);
+        return new IssueOutcome.Refused(message) { MayRetry = mayRetry, Code = code, Args = args ?? [] };
+    }
 
     private Task RefusedAsync(Requester requester, string? targetId, string reason, CancellationToken ct) =>
         audit.AppendAsync(AuditEntry.Of(AuditKinds.IssueRefused, requester.ObjectId, targetId, ("reason", reason)), ct);

@@ -9,6 +9,7 @@ namespace TapBot.Domain.Issuance;
 /// <summary>
 /// <see cref="ReasonRules.Problem"/> for a real request. A pattern that times out is the configuration's fault, not
 /// the user's: they are told so (not the generic apology), and it is logged and audited as a configuration problem.
+/// Any other problem is audited as a refusal of <c>refusedKind</c>.
 /// </summary>
 public sealed class ReasonCheck(IOptions<IssuanceOptions> options, IAuditTrail audit, ILogger<ReasonCheck> logger)
 {
@@ -19,9 +20,10 @@ public sealed class ReasonCheck(IOptions<IssuanceOptions> options, IAuditTrail a
     /// <param name="refusedKind">The audit kind of the refusal (<see cref="AuditKinds.IssueRefused"/>, <see cref="AuditKinds.RequestRefused"/>).</param>
     public async Task<string?> ProblemAsync(string reason, string refusedKind, Requester requester, string? targetId, CancellationToken ct)
     {
+        string? problem;
         try
         {
-            return ReasonRules.Problem(reason, options.Value);
+            problem = ReasonRules.Problem(reason, options.Value);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -32,5 +34,9 @@ public sealed class ReasonCheck(IOptions<IssuanceOptions> options, IAuditTrail a
                 ("reason", "configuration problem: Issuance:ReasonPattern timed out")), ct);
             return PatternTimedOut;
         }
+
+        // Every refusal is audited: the rule that failed, never the reason that was typed (free text).
+        if (problem is not null) await audit.AppendAsync(AuditEntry.Of(refusedKind, requester.ObjectId, targetId, ("reason", problem)), ct);
+        return problem;
     }
 }

@@ -21,19 +21,35 @@ public static class ReasonRules
     /// <exception cref="RegexMatchTimeoutException">The configured pattern took too long: see <see cref="ReasonCheck"/>.</exception>
     public static string? Problem(string reason, IssuanceOptions o)
     {
-        if (reason.Length == 0) return o.RequireReason ? "Give a reason or ticket number: it goes into the audit trail." : null;
-        if (reason.Length > MaxLength) return $"Keep the reason under {MaxLength} characters.";
-        if (reason.Any(char.IsControl)) return "The reason must be plain text on one line.";
+        if (reason.Length == 0) return o.RequireReason ? Required : null;
+        if (reason.Length > MaxLength) return TooLong;
+        if (reason.Any(char.IsControl)) return NotPlain;
         if (o.ReasonPattern is { Length: > 0 } pattern && !Regex.IsMatch(reason, pattern, PatternOptions, PatternTimeout))
-            return "The reason must be a ticket number in your organization's format.";
+            return NotTheFormat;
         return null;
     }
+
+    private const string Required = "Give a reason or ticket number: it goes into the audit trail.";
+    private const string TooLong = "Keep the reason under 200 characters.";
+    private const string NotPlain = "The reason must be plain text on one line.";
+    private const string NotTheFormat = "The reason must be a ticket number in your organization's format.";
+
+    /// <summary>The code (and its facts) of a problem <see cref="Problem"/> or <see cref="ReasonCheck"/> gave, for the host to word.</summary>
+    public static (string? Code, object[] Args) CodeOf(string problem) => problem switch
+    {
+        Required => ("ReasonRequired", []),
+        TooLong => ("ReasonTooLong", [MaxLength]),
+        NotPlain => ("ReasonNotPlain", []),
+        NotTheFormat => ("ReasonFormat", []),
+        ReasonCheck.PatternTimedOut => ("ReasonPatternTimedOut", []),
+        _ => (null, []),
+    };
 
     /// <summary>A denial's reason: always required (the requester deserves to know why), plain text.</summary>
     public static string? DenialProblem(string note)
     {
         if (note.Length == 0) return "Give a reason for the denial: the requester sees it.";
-        if (note.Length > MaxLength) return $"Keep the reason under {MaxLength} characters.";
-        return note.Any(char.IsControl) ? "The reason must be plain text on one line." : null;
+        if (note.Length > MaxLength) return TooLong;
+        return note.Any(char.IsControl) ? NotPlain : null;
     }
 }

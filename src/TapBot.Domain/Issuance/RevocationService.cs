@@ -47,9 +47,9 @@ public sealed class RevocationService(
 {
     public async Task<RevokeOutcome> PrepareAsync(Requester requester, string? personText, CancellationToken ct)
     {
-        if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove()) return new RevokeOutcome.Refused(NotApprover);
+        if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove()) return await RefusedAsync(requester, null, NotApprover, ct);
         var query = PersonQuery.TryParse(personText, out var problem);
-        if (query is null) return new RevokeOutcome.Refused(problem!);
+        if (query is null) return await RefusedAsync(requester, null, problem!, ct);
 
         if (!(await directory.FindOneAsync(query, ct)).Picked(out var person, out var miss)) return new RevokeOutcome.Unresolved(miss);
 
@@ -57,7 +57,7 @@ public sealed class RevocationService(
         if (pass is not null) return new RevokeOutcome.Confirm(person, pass);
         var unshown = (await entitlementStore.ReadyForTargetAsync(tenant.Id, person.Id, ct)).FirstOrDefault();
         return unshown is null
-            ? new RevokeOutcome.Refused($"{person.DisplayName} has no Temporary Access Pass to revoke.")
+            ? await RefusedAsync(requester, person.Id, $"{person.DisplayName} has no Temporary Access Pass to revoke.", ct)
             : new RevokeOutcome.ConfirmCancel(person, unshown);
     }
 
@@ -68,7 +68,7 @@ public sealed class RevocationService(
         if (!requesterRoles.CanApprove()) return await RefusedAsync(requester, null, NotApprover, ct);
 
         var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
-        if (person is null) return new RevokeOutcome.Refused("That person is no longer in the directory.");
+        if (person is null) return await RefusedAsync(requester, null, "That person is no longer in the directory.", ct);
         if (await privileged.RefusalAsync(requesterRoles, () => directory.GetPrivilegeFactsAsync(person.Id, ct), person, PrivilegedAction.Revoke) is { } refusal)
         {
             return await RefusedAsync(requester, person.Id, refusal, ct);
@@ -77,7 +77,7 @@ public sealed class RevocationService(
         var current = await passes.GetCurrentAsync(person.Id, ct);
         if (current is null || !string.Equals(current.Id, passId, StringComparison.OrdinalIgnoreCase))
         {
-            return new RevokeOutcome.Refused($"{person.DisplayName}'s pass changed since this card was shown (it was replaced or already removed). Look again with **TAP status for {person.UserPrincipalName}**.");
+            return await RefusedAsync(requester, person.Id, $"{person.DisplayName}'s pass changed since this card was shown (it was replaced or already removed). Look again with **TAP status for {person.UserPrincipalName}**.", ct);
         }
 
         await passes.DeleteAsync(person.Id, passId, ct);

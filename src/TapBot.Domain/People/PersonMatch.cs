@@ -6,6 +6,7 @@ public static class PersonMatch
     /// <summary>True when the query is exactly the person's UPN, mail or display name (case-insensitive).</summary>
     public static bool Names(PersonQuery query, Person p) =>
         string.Equals(p.UserPrincipalName, query.Text, StringComparison.OrdinalIgnoreCase)
+        || (query.IsObjectId && string.Equals(p.Id, query.Text, StringComparison.OrdinalIgnoreCase))
         || string.Equals(p.Mail, query.Text, StringComparison.OrdinalIgnoreCase)
         || string.Equals(p.DisplayName, query.Text, StringComparison.OrdinalIgnoreCase);
 

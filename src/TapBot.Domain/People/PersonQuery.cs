@@ -15,6 +15,12 @@ public sealed partial record PersonQuery
 
     public string Text { get; }
 
+    /// <summary>
+    /// True when the text is an Entra object id: what a Teams mention resolves to. It names exactly one person and is
+    /// read by id, never searched for.
+    /// </summary>
+    public bool IsObjectId => Guid.TryParse(Text, out _);
+
     /// <summary>True when the text looks like a UPN or mail address rather than a display name.</summary>
     public bool IsAddress => Text.Contains('@');
 

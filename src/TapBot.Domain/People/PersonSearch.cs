@@ -45,6 +45,11 @@ public static class PersonSearch
 
     public static async Task<PersonLookup> FindOneAsync(this IDirectory directory, PersonQuery query, CancellationToken ct)
     {
+        if (query.IsObjectId)
+        {
+            return await directory.GetPersonAsync(query.Text, ct) is { } byId ? new PersonLookup.Found(byId) : new PersonLookup.NotFound(query.Text);
+        }
+
         // One more than a pick list shows, so "more than ten" is still a pick list of ten, not a miss.
         var matches = await directory.FindPeopleAsync(query, MaxCandidates + 1, ct);
         if (PersonMatch.PickOne(query, matches) is { } person) return new PersonLookup.Found(person);

@@ -24,10 +24,7 @@ public sealed class TapStatusService(
     public async Task<StatusOutcome> ForQueryAsync(Requester requester, string? personText, CancellationToken ct)
     {
         var query = PersonQuery.TryParse(personText, out var problem);
-        if (query is null)
-        {
-            return new StatusOutcome.Refused(problem!);
-        }
+        if (query is null) return await RefusedAsync(requester, null, problem!, ct);
 
         // Roles first: without one, the directory is not searched at all, so nobody can list colleagues' names or
         // probe which addresses exist. Such a requester may still name themselves.
@@ -49,7 +46,7 @@ public sealed class TapStatusService(
     {
         var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
         return person is null
-            ? new StatusOutcome.Refused("That person is no longer in the directory.")
+            ? await RefusedAsync(requester, null, "That person is no longer in the directory.", ct)
             : await ForPersonAsync(requester, person, ct);
     }
 
@@ -57,8 +54,14 @@ public sealed class TapStatusService(
     {
         var me = await directory.GetPersonAsync(requester.ObjectId, ct);
         return me is null
-            ? new StatusOutcome.Refused("I can't find your account in this tenant's directory.")
+            ? await RefusedAsync(requester, null, "I can't find your account in this tenant's directory.", ct)
             : await ForPersonAsync(requester, me, ct);
+    }
+
+    private async Task<StatusOutcome> RefusedAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    {
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, targetId, ("reason", message)), ct);
+        return new StatusOutcome.Refused(message);
     }
 
     private async Task<StatusOutcome> ForPersonAsync(Requester requester, Person person, CancellationToken ct, TapRoles? knownRoles = null)

@@ -41,17 +41,17 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
 
         if (!context.Data.IsForm(FormVersion.Issue))
         {
-            return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **issue TAP for** and the person to get a new one."));
+            return await FormAgainAsync(context, personId, Texts.Get("Form.Outdated"), ct);
         }
 
         if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
         {
-            return CardResponses.Card(StatusCards.Refused("Choose who receives the code: the person, their manager, or you."));
+            return await FormAgainAsync(context, personId, Texts.Get("Form.ChooseRecipient"), ct);
         }
 
         if (!TryReadStart(context, out var startsAt))
         {
-            return CardResponses.Card(StatusCards.Refused("The start date or time is not valid. Pick a date and a time, or leave the date empty to start now."));
+            return await FormAgainAsync(context, personId, Texts.Get("Form.StartInvalid"), ct);
         }
 
         var oneTime = context.Data.Text("oneTime") is not "false";
@@ -63,6 +63,8 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
                 var receipt = PasscodeCards.Receipt(issued);
                 await context.ReplaceCardForEveryoneAsync(receipt, ct);
                 return CardResponses.Card(receipt);
+            case IssueOutcome.Refused { MayRetry: true } refused:
+                return await FormAgainAsync(context, personId, Texts.Refusal(refused.Code, refused.Args, refused.Message), ct);
             case IssueOutcome.Granted granted:
                 var approved = EntitlementCards.Receipt(granted);
                 await context.ReplaceCardForEveryoneAsync(approved, ct);
@@ -72,6 +74,18 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
             default:
                 throw new InvalidOperationException("Unknown issue outcome.");
         }
+    }
+
+    /// <summary>
+    /// The same form again, read afresh from the directory, with what was typed kept and the refusal above the button.
+    /// If the form can no longer be offered at all (roles or the person changed), that refusal is the answer.
+    /// </summary>
+    private async Task<AdaptiveCardInvokeResponse> FormAgainAsync(CardActionContext context, string personId, string problem, CancellationToken ct)
+    {
+        var again = await issuance.PrepareForIdAsync(context.Requester, personId, ct);
+        return CardResponses.Card(again is PrepareOutcome.Form form
+            ? PasscodeCards.Form(form.Value, FormEntries.From(context.Data.Text, problem))
+            : OutcomeReplies.IssueForm(again).Card);
     }
 
     /// <summary>Input.Date ("2026-12-01") and Input.Time ("09:30") in the approver's time zone; no date means now.</summary>

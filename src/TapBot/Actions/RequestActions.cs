@@ -22,7 +22,7 @@ public sealed class PrepareRequestAction(RequestFormService requestForms, TapTen
 }
 
 /// <summary>"Send request": the request is created and sent to its approvers; the form becomes the requester's status card.</summary>
-public sealed class RequestPassAction(RequestSubmitService submissions, IRequestCardCopies copies, TapTenant tenant) : ICardAction
+public sealed class RequestPassAction(RequestSubmitService submissions, RequestFormService requestForms, IRequestCardCopies copies, TapTenant tenant) : ICardAction
 {
     public string Verb => CardVerbs.RequestPass;
 
@@ -30,9 +30,9 @@ public sealed class RequestPassAction(RequestSubmitService submissions, IRequest
     {
         if (context.IsAutomaticRefresh) return CardResponses.Message("Open the card to send the request.");
         if (!context.Data.IsForm(FormVersion.Request))
-            return CardResponses.Card(StatusCards.Refused("This form is from an older version of TapBot. Type **request TAP** to get a new one."));
+            return await FormAgainAsync(context, Texts.Get("Form.Outdated"), ct);
         if (RecipientValues.Parse(context.Data.Text("recipient")) is not { } recipient)
-            return CardResponses.Card(StatusCards.Refused("Choose who receives the code."));
+            return await FormAgainAsync(context, Texts.Get("Form.ChooseRecipient"), ct);
 
         var outcome = await submissions.SubmitAsync(context.Requester, tenant.Id,
             new RequestChoice(context.Data.Text("personId"), recipient, context.Data.Text("reason")), context.SourceKey, ct);
@@ -48,11 +48,22 @@ public sealed class RequestPassAction(RequestSubmitService submissions, IRequest
 
                 await context.ReplaceCardForEveryoneAsync(card, ct);
                 return CardResponses.Card(card);
+            case RequestOutcome.Refused { MayRetry: true } refused:
+                return await FormAgainAsync(context, Texts.Refusal(refused.Code, refused.Args, refused.Message), ct);
             case RequestOutcome.Refused refused:
                 return CardResponses.Card(LimitCards.RefusedOr(refused.Message, refused.Limit));
             default:
                 throw new InvalidOperationException("Unexpected request outcome.");
         }
+    }
+
+    /// <summary>The same form again, read afresh, with what was typed kept and the refusal above the button.</summary>
+    private async Task<AdaptiveCardInvokeResponse> FormAgainAsync(CardActionContext context, string problem, CancellationToken ct)
+    {
+        var again = await requestForms.PrepareAsync(context.Requester, tenant.Id, context.Data.Text("personId"), ct);
+        return CardResponses.Card(again is RequestOutcome.Form form
+            ? RequestCards.Form(form.Value, FormEntries.From(context.Data.Text, problem))
+            : OutcomeReplies.Request(again).Card);
     }
 }
 

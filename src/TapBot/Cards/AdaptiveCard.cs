@@ -11,7 +11,10 @@ public static class AdaptiveCard
     public const string Version = "1.5";
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public static JsonObject New(IEnumerable<JsonNode?> body, IEnumerable<JsonNode>? actions = null)
+    /// <param name="speak">
+    /// What a screen reader or a voice client says first: the card's point in one sentence. Plain text, never a passcode.
+    /// </param>
+    public static JsonObject New(IEnumerable<JsonNode?> body, IEnumerable<JsonNode>? actions = null, string? speak = null)
     {
         var card = new JsonObject
         {
@@ -25,6 +28,8 @@ public static class AdaptiveCard
             var list = actions.ToArray();
             if (list.Length > 0) card["actions"] = new JsonArray(list);
         }
+
+        if (speak is not null) card["speak"] = speak;
 
         return card;
     }
@@ -70,7 +75,7 @@ public static class AdaptiveCard
             ["isRequired"] = required,
             ["choices"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray()),
         };
-        if (required) set["errorMessage"] = "Pick one.";
+        if (required) set["errorMessage"] = Texts.Get("Form.PickOne");
         return set;
     }
 

@@ -3,28 +3,29 @@ using static TapBot.Cards.AdaptiveCard;
 
 namespace TapBot.Cards;
 
-/// <summary>What TapBot can do, in the words people type.</summary>
+/// <summary>What TapBot can do, in the words people type (commands are English in every language: that is what the parser reads).</summary>
 public static class HelpCard
 {
     public static JsonObject Build(string? intro = null) => New(
     [
-        Heading("TapBot — Temporary Access Passes"),
+        Heading(Texts.Get("Help.Title")),
         intro is null ? null : Text(intro),
-        Text("A Temporary Access Pass (TAP) is a time-limited passcode that lets someone sign in and set up " +
-             "passwordless sign-in (a passkey or Microsoft Authenticator) when they have no other way in.", subtle: true),
-        Text("**What you can type**", spacing: "Medium"),
+        Text(Texts.Get("Help.About"), subtle: true),
+        Text(Texts.Get("Help.WhatYouCanType"), spacing: "Medium"),
+        Texts.CurrentLanguage == "en" ? null : Text(Texts.Get("Help.CommandsInEnglish"), subtle: true, spacing: "None"),
         Facts(
         [
-            ("I lost my phone / request TAP", "Ask for a pass for your own account; your manager or an approver decides"),
-            ("issue TAP for *person*", "Approvers: issue a pass; the code goes privately to the person (or their manager). Helpdesk: ask approvers for one"),
-            ("revoke TAP for *person*", "Approvers: delete a person's pass (after a confirmation)"),
-            ("my TAP status", "Whether you hold a pass, when it starts and expires"),
-            ("TAP status for *person*", "The same for someone else (helpdesk, approvers, auditors); *person* is a UPN, mail address or name"),
-            ("TAP policy", "Your organization's TAP rules: who may get one, how long it lasts"),
-            ("audit for *person*", "Approvers and auditors: recent events about a person"),
-            ("use this channel for TAP approvals", "Approvers, in a channel: approval cards go there"),
-            ("help", "This list"),
+            ("I lost my phone / request TAP", Texts.Get("Help.Cmd.Request")),
+            ("issue TAP for *person*", Texts.Get("Help.Cmd.Issue")),
+            ("revoke TAP for *person*", Texts.Get("Help.Cmd.Revoke")),
+            ("my TAP status", Texts.Get("Help.Cmd.MyStatus")),
+            ("TAP status for *person*", Texts.Get("Help.Cmd.Status")),
+            ("TAP policy", Texts.Get("Help.Cmd.Policy")),
+            ("audit for *person*", Texts.Get("Help.Cmd.Audit")),
+            ("use this channel for TAP approvals", Texts.Get("Help.Cmd.Channel")),
+            ("help", Texts.Get("Help.Cmd.Help")),
         ]),
-        Text("A status never shows a passcode: a code is shown once, privately, to the person it was issued for.", subtle: true, spacing: "Medium"),
-    ]);
+        Text(Texts.Get("Help.Footer"), subtle: true, spacing: "Medium"),
+    ],
+    speak: Texts.Get("Help.Speak"));
 }

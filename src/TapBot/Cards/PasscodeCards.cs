@@ -10,45 +10,52 @@ namespace TapBot.Cards;
 /// <summary>The issue form, the receipt (no code, for everyone) and the card that carries the code (recipient only).</summary>
 public static class PasscodeCards
 {
-    public static JsonObject Form(IssueForm form)
+    /// <param name="kept">A refused submit's values and the refusal, shown above the button; null for a new form.</param>
+    public static JsonObject Form(IssueForm form, FormEntries? kept = null)
     {
         var t = form.Target;
         var body = new List<JsonNode?>
         {
-            Heading($"Issue a Temporary Access Pass for {CardText.Escape(t.DisplayName)}"),
+            Heading(Texts.Get("Issue.Title", CardText.Escape(t.DisplayName))),
             Text(CardText.Escape(t.UserPrincipalName) + (t.JobTitle is { Length: > 0 } job ? " · " + CardText.Escape(job) : ""), subtle: true, spacing: "None"),
         };
-        body.AddRange(form.Warnings.Select(w => (JsonNode?)Text(CardText.Escape(w), color: "Warning")));
+        body.AddRange(form.Warnings.Select(w => (JsonNode?)FormParts.Warning(w)));
         body.Add(new JsonObject
         {
-            ["type"] = "Input.ChoiceSet", ["id"] = "lifetime", ["label"] = "Lifetime", ["style"] = "compact", ["isRequired"] = true,
-            ["errorMessage"] = "Pick a lifetime.",
-            ["value"] = form.DefaultLifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["type"] = "Input.ChoiceSet", ["id"] = "lifetime", ["label"] = Texts.Get("Issue.Lifetime"), ["style"] = "compact", ["isRequired"] = true,
+            ["errorMessage"] = Texts.Get("Issue.PickLifetime"),
+            ["value"] = kept?.Lifetime is { } l && form.Lifetimes.Any(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture) == l)
+                ? l : form.DefaultLifetime.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["choices"] = new JsonArray(form.Lifetimes.Select(m => (JsonNode)new JsonObject
             {
                 ["title"] = StatusCards.Lifetime(m), ["value"] = m.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).ToArray()),
         });
         body.Add(form.OneTimeForced
-            ? Text("One-time use: required by your organization's policy.", subtle: true)
-            : new JsonObject { ["type"] = "Input.Toggle", ["id"] = "oneTime", ["title"] = "One-time use (recommended)", ["value"] = "true", ["valueOn"] = "true", ["valueOff"] = "false" });
+            ? Text(Texts.Get("Issue.OneTimeForced"), subtle: true)
+            : new JsonObject
+            {
+                ["type"] = "Input.Toggle", ["id"] = "oneTime", ["label"] = Texts.Get("Issue.OneTimeLabel"), ["title"] = Texts.Get("Issue.OneTimeToggle"),
+                ["value"] = kept?.OneTime == false ? "false" : "true", ["valueOn"] = "true", ["valueOff"] = "false",
+            });
         if (form.MaxStartDelayDays > 0)
         {
             // Empty date = now. Date and time are read in the approver's own time zone (Teams sends it with the click).
             body.Add(new JsonObject
             {
-                ["type"] = "Input.Date", ["id"] = "startDate", ["label"] = "Start (leave empty to start now)",
+                ["type"] = "Input.Date", ["id"] = "startDate", ["label"] = Texts.Get("Issue.StartDate"),
             });
-            body.Add(new JsonObject { ["type"] = "Input.Time", ["id"] = "startTime", ["label"] = "Start time (your time zone)", ["value"] = "09:00" });
+            if (kept?.StartDate is { } date) ((JsonObject)body[^1]!)["value"] = date;
+            body.Add(new JsonObject { ["type"] = "Input.Time", ["id"] = "startTime", ["label"] = Texts.Get("Issue.StartTime"), ["value"] = kept?.StartTime ?? "09:00" });
         }
 
         if (form.Recipients.Count > 1)
         {
             body.Add(new JsonObject
             {
-                ["type"] = "Input.ChoiceSet", ["id"] = "recipient", ["label"] = "Send the code to", ["style"] = "expanded", ["isRequired"] = true,
-                ["errorMessage"] = "Choose who receives the code.",
-                ["value"] = RecipientValues.Of(form.Recipients[0]),
+                ["type"] = "Input.ChoiceSet", ["id"] = "recipient", ["label"] = Texts.Get("Form.SendCodeTo"), ["style"] = "expanded", ["isRequired"] = true,
+                ["errorMessage"] = Texts.Get("Form.ChooseRecipient"),
+                ["value"] = RecipientValues.Of(kept?.Recipient is { } r && form.Recipients.Contains(r) ? r : form.Recipients[0]),
                 ["choices"] = new JsonArray(form.Recipients.Select(k => (JsonNode)new JsonObject
                 {
                     // Choice titles of an expanded set are read as markdown: the names in them are defused.
@@ -57,21 +64,19 @@ public static class PasscodeCards
             });
         }
 
-        body.Add(new JsonObject
-        {
-            ["type"] = "Input.Text", ["id"] = "reason", ["label"] = "Reason or ticket number", ["isRequired"] = true,
-            ["maxLength"] = IssuanceService.MaxReasonLength, ["errorMessage"] = "A reason is required.",
-        });
-        body.Add(Text("The code is sent privately, in the recipient's own chat with TapBot. Nobody else sees it.", subtle: true, size: "Small"));
-        return New(body, [Execute("Issue pass", CardVerbs.IssuePass,
-            new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientValues.Of(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")]);
+        body.Add(FormParts.ReasonInput(Texts.Get("Form.Reason"), form.ReasonRequired, null, kept));
+        body.Add(Text(Texts.Get("Issue.PrivateNote"), subtle: true, size: "Small"));
+        body.Add(FormParts.KeptProblem(kept));
+        return New(body, [Execute(Texts.Get("Button.IssuePass"), CardVerbs.IssuePass,
+            new JsonObject { ["personId"] = t.Id, ["recipient"] = RecipientValues.Of(form.Recipients[0]), [FormVersion.Key] = FormVersion.Issue }, style: "positive")],
+            speak: Texts.Get(kept is null ? "Issue.Speak" : "Issue.SpeakKept"));
     }
 
     private static string RecipientTitle(RecipientKind kind, Person target) => kind switch
     {
-        RecipientKind.Person => $"{target.DisplayName} (recommended)",
-        RecipientKind.Manager => $"{target.DisplayName}'s manager, to hand over in person",
-        _ => "Me, to read out after verifying the caller",
+        RecipientKind.Person => Texts.Get("Issue.Recipient.Person", target.DisplayName),
+        RecipientKind.Manager => Texts.Get("Issue.Recipient.Manager", target.DisplayName),
+        _ => Texts.Get("Issue.Recipient.Me"),
     };
 
     public static JsonObject Receipt(IssueOutcome.Issued issued)
@@ -79,53 +84,56 @@ public static class PasscodeCards
         var r = issued.Request;
         return New(
         [
-            Heading($"Temporary Access Pass issued for {CardText.Escape(issued.Target.DisplayName)}"),
+            Heading(Texts.Get("Receipt.Title", CardText.Escape(issued.Target.DisplayName))),
             Facts(
             [
-                ("Issued by", CardText.Escape(issued.IssuerName)),
-                ("For", CardText.Escape(issued.Target.UserPrincipalName)),
-                ("Sent to", $"{CardText.Escape((issued.Recipient ?? issued.Target).DisplayName)}, privately"),
-                ("Starts", When(r.StartsAt ?? r.Decision!.At)),
-                ("Expires", r.PassExpiresAt is { } e ? When(e) : "unknown"),
-                ("One-time use", r.IsUsableOnce ? "Yes" : "No"),
-                ("Reason", CardText.Escape(r.Reason)),
+                (Texts.Get("Fact.IssuedBy"), CardText.Escape(issued.IssuerName)),
+                (Texts.Get("Fact.For"), CardText.Escape(issued.Target.UserPrincipalName)),
+                (Texts.Get("Fact.SentTo"), Texts.Get("Receipt.Privately", CardText.Escape((issued.Recipient ?? issued.Target).DisplayName))),
+                (Texts.Get("Fact.Starts"), When(r.StartsAt ?? r.Decision!.At)),
+                (Texts.Get("Fact.Expires"), r.PassExpiresAt is { } e ? When(e) : Texts.Get("Common.Unknown")),
+                (Texts.Get("Fact.OneTime"), Texts.Get(r.IsUsableOnce ? "Common.Yes" : "Common.No")),
+                (Texts.Get("Fact.Reason"), CardText.Escape(r.Reason)),
             ]),
-            Text("The code is not shown here: only the recipient sees it, in their own chat with TapBot.", subtle: true, size: "Small"),
+            Text(Texts.Get("Receipt.NoCode"), subtle: true, size: "Small"),
         ],
         r.PassId is { } passId
-            ? [Execute("Revoke pass", CardVerbs.RevokePass, new JsonObject { ["personId"] = issued.Target.Id, ["passId"] = passId }, style: "destructive")]
-            : null);
+            ? [Execute(Texts.Get("Button.RevokePass"), CardVerbs.RevokePass, new JsonObject { ["personId"] = issued.Target.Id, ["passId"] = passId }, style: "destructive")]
+            : null,
+        speak: Texts.Get("Receipt.Speak"));
     }
 
     public static JsonObject ConfirmRevoke(RevokeOutcome.Confirm confirm) => New(
         [
-            Heading($"Revoke {CardText.Escape(confirm.Target.DisplayName)}'s Temporary Access Pass?"),
+            Heading(Texts.Get("Revoke.Title", CardText.Escape(confirm.Target.DisplayName))),
             Facts(
             [
-                ("Created", When(confirm.Pass.CreatedAt)),
-                ("Expires", When(confirm.Pass.ExpiresAt)),
-                ("Status", confirm.Pass.UsabilityInWords),
+                (Texts.Get("Fact.Created"), When(confirm.Pass.CreatedAt)),
+                (Texts.Get("Fact.Expires"), When(confirm.Pass.ExpiresAt)),
+                (Texts.Get("Fact.Status"), StatusCards.Usability(confirm.Pass.UsabilityReason)),
             ]),
-            Text("They will no longer be able to sign in with it. This cannot be undone; a new pass can be issued.", subtle: true),
+            Text(Texts.Get("Revoke.Text"), subtle: true),
         ],
         [
-            Execute("Revoke", CardVerbs.RevokePass, new JsonObject { ["personId"] = confirm.Target.Id, ["passId"] = confirm.Pass.Id }, style: "destructive"),
-            Execute("Keep it", CardVerbs.Cancel),
+            Execute(Texts.Get("Button.Revoke"), CardVerbs.RevokePass, new JsonObject { ["personId"] = confirm.Target.Id, ["passId"] = confirm.Pass.Id }, style: "destructive"),
+            Execute(Texts.Get("Button.KeepIt"), CardVerbs.Cancel),
         ]);
 
     public static JsonObject Revoked(RevokeOutcome.Revoked revoked, Requester by) => New(
     [
-        Heading($"Temporary Access Pass revoked for {CardText.Escape(revoked.Target.DisplayName)}"),
-        Text($"Revoked by {CardText.Escape(by.DisplayName)}." + (revoked.CardRedacted ? " The card that carried the code no longer shows it." : "")
+        Heading(Texts.Get("Revoked.Title", CardText.Escape(revoked.Target.DisplayName))),
+        Text(Texts.Get("Revoked.By", CardText.Escape(by.DisplayName)) + (revoked.CardRedacted ? " " + Texts.Get("Revoked.CardRedacted") : "")
              + EntitlementCards.CancelledLine(revoked.EntitlementsCancelled)),
     ]);
 
     /// <summary>What the recipient's passcode card becomes once the pass is revoked or expired.</summary>
     public static JsonObject Redacted(string why) => New(
     [
-        Heading("Temporary Access Pass " + why),
-        Text($"This pass was {why}, so its code is no longer shown. Ask your helpdesk if you still need to set up a sign-in method.", subtle: true),
+        Heading(Texts.Get("Redacted.Title." + Known(why))),
+        Text(Texts.Get("Redacted.Text." + Known(why)), subtle: true),
     ]);
+
+    private static string Known(string why) => why is "revoked" or "expired" or "used" or "removed" or "withdrawn" ? why : "removed";
 
     /// <summary>The card that carries the code, in the recipient's own chat: the owner, or someone handing it over.</summary>
     public static JsonObject Delivered(Person target, IssuedPass pass, Requester issuer, string recipientId, string securityContact)
@@ -133,11 +141,10 @@ public static class PasscodeCards
         var forOwner = string.Equals(recipientId, target.Id, StringComparison.OrdinalIgnoreCase);
         return New(
         [
-            Heading(forOwner ? "Your Temporary Access Pass" : $"Temporary Access Pass for {CardText.Escape(target.DisplayName)}"),
+            Heading(forOwner ? Texts.Get("Delivered.TitleOwner") : Texts.Get("Delivered.TitleOther", CardText.Escape(target.DisplayName))),
             Text(forOwner
-                ? $"{CardText.Escape(issuer.DisplayName)} issued it for your account ({CardText.Escape(target.UserPrincipalName)}). Use it to sign in once and set up a passkey or Microsoft Authenticator."
-                : $"{CardText.Escape(issuer.DisplayName)} issued it for {CardText.Escape(target.DisplayName)}'s account ({CardText.Escape(target.UserPrincipalName)}) and sent it to you. " +
-                  "Give it only to them, in person or on a call after checking it is really them. Never post it in a chat or email."),
+                ? Texts.Get("Delivered.TextOwner", CardText.Escape(issuer.DisplayName), CardText.Escape(target.UserPrincipalName))
+                : Texts.Get("Delivered.TextOther", CardText.Escape(issuer.DisplayName), CardText.Escape(target.DisplayName), CardText.Escape(target.UserPrincipalName))),
             // Monospace, no markdown processing of the code: it is shown exactly as Entra created it.
             new JsonObject
             {
@@ -149,27 +156,29 @@ public static class PasscodeCards
             },
             Facts(
             [
-                ("Valid from", When(pass.Pass.StartsAt)),
-                ("Valid until", When(pass.Pass.ExpiresAt)),
-                ("One-time use", pass.Pass.IsUsableOnce ? "Yes: it works for one sign-in" : "No: it works until it expires"),
+                (Texts.Get("Fact.ValidFrom"), When(pass.Pass.StartsAt)),
+                (Texts.Get("Fact.ValidUntil"), When(pass.Pass.ExpiresAt)),
+                (Texts.Get("Fact.OneTime"), Texts.Get(pass.Pass.IsUsableOnce ? "Delivered.OneTimeYes" : "Delivered.OneTimeNo")),
             ]),
-            Text("Go to https://aka.ms/mysecurityinfo, sign in with the username and this pass, and add the new sign-in method. " +
-                 "Never share this code otherwise: nobody from IT will ask for it.", size: "Small"),
-            forOwner ? Text($"Didn't expect this pass? Tell {CardText.Escape(securityContact)} right away.", size: "Small", color: "Attention") : null,
-        ]);
+            Text(Texts.Get("Delivered.HowTo"), size: "Small"),
+            forOwner ? Text(Texts.Get("Delivered.Unexpected", CardText.Escape(securityContact)), size: "Small", color: "Attention") : null,
+        ],
+        // Never the code: a screen reader reads the card's text itself only when the person moves into it.
+        speak: Texts.Get("Delivered.Speak"));
     }
 
     /// <summary>The owner's notice when someone else received the code for their account (never the code itself).</summary>
     public static JsonObject OwnerNotice(OwnerNotice notice) => New(
     [
-        Heading("A Temporary Access Pass was issued for your account"),
+        Heading(Texts.Get("Notice.Title")),
         Facts(
         [
-            ("Issued by", CardText.Escape(notice.IssuerName)),
-            ("Issued", When(notice.IssuedAt)),
-            ("Code sent to", CardText.Escape(notice.RecipientName) + ", privately"),
-            ("Valid", $"{When(notice.StartsAt)} to {When(notice.ExpiresAt)}"),
+            (Texts.Get("Fact.IssuedBy"), CardText.Escape(notice.IssuerName)),
+            (Texts.Get("Fact.Issued"), When(notice.IssuedAt)),
+            (Texts.Get("Fact.CodeSentTo"), Texts.Get("Receipt.Privately", CardText.Escape(notice.RecipientName))),
+            (Texts.Get("Fact.Valid"), Texts.Get("Notice.ValidRange", When(notice.StartsAt), When(notice.ExpiresAt))),
         ]),
-        Text($"If you did not expect this, tell {CardText.Escape(notice.SecurityContact)} right away: someone could use it to sign in as you.", color: "Attention"),
-    ]);
+        Text(Texts.Get("Notice.Text", CardText.Escape(notice.SecurityContact)), color: "Attention"),
+    ],
+    speak: Texts.Get("Notice.Speak"));
 }

@@ -20,10 +20,10 @@ public static class PersonReplies
 
     public static CardReply Unresolved(PersonLookup.Miss miss, Choice choice) => miss switch
     {
-        PersonLookup.NotFound n => new(StatusCards.NotFound(n), "Nobody found"),
-        PersonLookup.Ambiguous a when choice.Verb is { } verb => new(StatusCards.PickPerson(a, verb, choice.Button), "Which person?"),
+        PersonLookup.NotFound n => new(StatusCards.NotFound(n), Texts.Get("NotFound.Title")),
+        PersonLookup.Ambiguous a when choice.Verb is { } verb => new(StatusCards.PickPerson(a, verb, choice.Button), Texts.Get("Pick.Title")),
         PersonLookup.Ambiguous a => new(StatusCards.Notice(
-            $"Several people match “{CardText.Escape(a.Query)}”: use their UPN, e.g. **{choice.Command} {CardText.Escape(a.Candidates[0].UserPrincipalName)}**."), "Which person?"),
+            Texts.Get("Pick.UseUpn", CardText.Escape(a.Query), choice.Command, CardText.Escape(a.Candidates[0].UserPrincipalName))), Texts.Get("Pick.Title")),
         _ => throw new InvalidOperationException("Unknown person lookup."),
     };
 }

@@ -11,20 +11,19 @@ public static class PolicyCard
     {
         var body = new List<JsonNode?>
         {
-            Heading("Temporary Access Pass policy"),
+            Heading(Texts.Get("Policy.Title")),
             policy.IsEnabled
-                ? Text("**On**: passes can be issued to the people the policy covers.", color: "Good")
-                : Text("**Off**: no pass can be issued until an administrator enables the Temporary Access Pass method.", color: "Attention"),
+                ? Text(Texts.Get("Policy.On"), color: "Good")
+                : Text(Texts.Get("Policy.Off"), color: "Attention"),
             Facts(
             [
-                ("Applies to", Scope(policy)),
-                ("Lifetime", $"{StatusCards.Lifetime(policy.MinimumLifetimeInMinutes)} to {StatusCards.Lifetime(policy.MaximumLifetimeInMinutes)}"),
-                ("Default lifetime", StatusCards.Lifetime(policy.DefaultLifetimeInMinutes)),
-                ("One-time use", policy.IsUsableOnce ? "Always (every pass works for one sign-in)" : "Chosen per pass"),
-                ("Passcode length", $"{policy.DefaultLength} characters"),
+                (Texts.Get("Fact.AppliesTo"), Scope(policy)),
+                (Texts.Get("Fact.Lifetime"), Texts.Get("Policy.Range", StatusCards.Lifetime(policy.MinimumLifetimeInMinutes), StatusCards.Lifetime(policy.MaximumLifetimeInMinutes))),
+                (Texts.Get("Fact.DefaultLifetime"), StatusCards.Lifetime(policy.DefaultLifetimeInMinutes)),
+                (Texts.Get("Fact.OneTime"), Texts.Get(policy.IsUsableOnce ? "Policy.OneTimeAlways" : "Policy.OneTimeChosen")),
+                (Texts.Get("Fact.PasscodeLength"), Texts.Get("Policy.Length", policy.DefaultLength)),
             ]),
-            Text($"Read from Microsoft Entra {When(checkedAt)}. Administrators change it in the Entra admin center → Authentication methods → Temporary Access Pass.",
-                subtle: true, size: "Small"),
+            Text(Texts.Get("Policy.ReadFrom", When(checkedAt)), subtle: true, size: "Small"),
         };
         return New(body);
     }
@@ -32,13 +31,13 @@ public static class PolicyCard
     private static string Scope(TapPolicy policy)
     {
         var included = policy.IncludeTargets.Any(t => t.Id == "all_users")
-            ? "everyone"
+            ? Texts.Get("Policy.Everyone")
             : policy.IncludeTargets.Count switch
             {
-                0 => "nobody",
-                1 => "members of 1 group or person",
-                var n => $"members of {n} groups or people",
+                0 => Texts.Get("Policy.Nobody"),
+                1 => Texts.Get("Policy.OneGroup"),
+                var n => Texts.Get("Policy.Groups", n),
             };
-        return policy.ExcludeTargets.Count == 0 ? included : $"{included}, except {policy.ExcludeTargets.Count} excluded group(s) or people";
+        return policy.ExcludeTargets.Count == 0 ? included : Texts.Get("Policy.Except", included, policy.ExcludeTargets.Count);
     }
 }

@@ -9,13 +9,10 @@ public static class ProblemCards
 {
     public static string DirectoryMessage(EntraException e) => e.Failure switch
     {
-        EntraFailure.Throttled =>
-            "Microsoft Entra is busy right now and asked me to slow down. Nothing was changed; please try again in a minute.",
-        EntraFailure.Unavailable =>
-            "I couldn't reach Microsoft Entra just now. Nothing was changed; please try again in a minute.",
-        EntraFailure.AccessDenied =>
-            "TapBot's app isn't allowed to do that in your directory. Nothing was changed. Ask your IT admin to run `doctor` and check TapBot's Graph permissions.",
-        _ => "Microsoft Entra refused the request. Nothing was changed.",
+        EntraFailure.Throttled => Texts.Get("Problem.Throttled"),
+        EntraFailure.Unavailable => Texts.Get("Problem.Unavailable"),
+        EntraFailure.AccessDenied => Texts.Get("Problem.AccessDenied"),
+        _ => Texts.Get("Problem.Rejected"),
     };
 
     public static JsonObject Directory(EntraException e) => New([Text(DirectoryMessage(e), color: "Warning")]);

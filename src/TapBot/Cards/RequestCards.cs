@@ -15,44 +15,52 @@ public static class RequestCards
     /// <summary>Teams refreshes a card automatically for at most 60 listed people.</summary>
     public const int MaxRefreshUsers = 60;
 
-    public static JsonObject Form(RequestForm form)
+    /// <param name="kept">A refused submit's values and the refusal, shown above the button; null for a new form.</param>
+    public static JsonObject Form(RequestForm form, FormEntries? kept = null)
     {
         var t = form.Target;
         var body = new List<JsonNode?>
         {
-            Heading(form.IsForSelf ? "Ask for a Temporary Access Pass" : $"Ask for a Temporary Access Pass for {CardText.Escape(t.DisplayName)}"),
+            Heading(form.IsForSelf ? Texts.Get("Request.TitleSelf") : Texts.Get("Request.TitleOther", CardText.Escape(t.DisplayName))),
             Text(form.IsForSelf
-                ? "Lost your phone or security key? A Temporary Access Pass lets you sign in once and set up a new passkey or Microsoft Authenticator."
-                : $"{CardText.Escape(t.UserPrincipalName)}: an approver decides, and the code goes privately to the person you choose below."),
-            Text($"Who will be asked to approve: {CardText.Escape(form.Routing.Describe(form.IsForSelf))}.", subtle: true),
+                ? Texts.Get("Request.IntroSelf")
+                : Texts.Get("Request.IntroOther", CardText.Escape(t.UserPrincipalName))),
+            Text(Texts.Get("Request.WhoApproves", Routing(form.Routing, form.IsForSelf)), subtle: true),
         };
-        body.AddRange(form.Warnings.Select(w => (JsonNode?)Text(CardText.Escape(w), color: "Warning")));
+        body.AddRange(form.Warnings.Select(w => (JsonNode?)FormParts.Warning(w)));
         if (form.Recipients.Count > 1)
         {
             // Choice titles of an expanded set are read as markdown: the names in them are defused.
-            body.Add(ChoiceSet("recipient", "Send the code to",
+            body.Add(ChoiceSet("recipient", Texts.Get("Form.SendCodeTo"),
                 form.Recipients.Select(k => (CardText.Defuse(CardText.Cut(RecipientTitle(k, form))), RecipientValues.Of(k)))));
-            ((JsonObject)body[^1]!)["value"] = RecipientValues.Of(form.Recipients[0]);
+            ((JsonObject)body[^1]!)["value"] = RecipientValues.Of(kept?.Recipient is { } r && form.Recipients.Contains(r) ? r : form.Recipients[0]);
         }
 
-        body.Add(new JsonObject
-        {
-            ["type"] = "Input.Text", ["id"] = "reason", ["label"] = form.IsForSelf ? "What happened?" : "Reason or ticket number", ["isRequired"] = true,
-            ["maxLength"] = ReasonRules.MaxLength, ["errorMessage"] = "A reason is required.",
-            ["placeholder"] = form.IsForSelf ? "e.g. I lost my phone and can't sign in" : "e.g. INC-4711, verified by phone",
-        });
+        body.Add(FormParts.ReasonInput(Texts.Get(form.IsForSelf ? "Request.WhatHappened" : "Form.Reason"), form.ReasonRequired,
+            Texts.Get(form.IsForSelf ? "Request.PlaceholderSelf" : "Request.PlaceholderOther"), kept));
+        body.Add(FormParts.KeptProblem(kept));
         var data = new JsonObject { [FormVersion.Key] = FormVersion.Request };
         if (!form.IsForSelf) data["personId"] = t.Id;
-        return New(body, [Execute("Send request", CardVerbs.RequestPass, data, style: "positive")]);
+        return New(body, [Execute(Texts.Get("Button.SendRequest"), CardVerbs.RequestPass, data, style: "positive")],
+            speak: Texts.Get(kept is null ? "Request.Speak" : "Request.SpeakKept"));
     }
 
     private static string RecipientTitle(RecipientKind kind, RequestForm form) => (kind, form.IsForSelf) switch
     {
-        (RecipientKind.Person, true) => "Me, in my chat with TapBot",
+        (RecipientKind.Person, true) => Texts.Get("Request.Recipient.MeSelf"),
         (RecipientKind.Person, false) => form.Target.DisplayName,
-        (_, true) => $"My manager ({form.Manager?.DisplayName}), to hand over in person",
-        _ => $"Their manager ({form.Manager?.DisplayName}), to hand over in person",
+        (_, true) => Texts.Get("Request.Recipient.MyManager", form.Manager?.DisplayName),
+        _ => Texts.Get("Request.Recipient.TheirManager", form.Manager?.DisplayName),
     };
+
+    /// <summary>Who was asked, in the reader's words ("Megan Bowen (your manager) and the approvers' channel"); escaped.</summary>
+    private static string Routing(ApprovalRouting routing, bool forSelf)
+    {
+        var parts = new List<string>();
+        if (routing.Manager is { } manager) parts.Add(Texts.Get(forSelf ? "Routing.YourManager" : "Routing.TheirManager", CardText.Escape(manager.DisplayName)));
+        if (routing.ToApproversChannel) parts.Add(Texts.Get("Routing.Channel"));
+        return parts.Count == 2 ? Texts.Get("Routing.And", parts[0], parts[1]) : string.Join("", parts);
+    }
 
     /// <summary>
     /// The approval card as posted to approvers. The copy in the manager's 1:1 chat carries the buttons; in the
@@ -65,8 +73,8 @@ public static class RequestCards
         var body = new List<JsonNode?>
         {
             Heading(view.IsForSelf
-                ? $"{CardText.Escape(view.Target.DisplayName)} asks for a Temporary Access Pass"
-                : $"{CardText.Escape(view.Requester.DisplayName)} asks for a Temporary Access Pass for {CardText.Escape(view.Target.DisplayName)}"),
+                ? Texts.Get("Approval.TitleSelf", CardText.Escape(view.Target.DisplayName))
+                : Texts.Get("Approval.TitleOther", CardText.Escape(view.Requester.DisplayName), CardText.Escape(view.Target.DisplayName))),
             Facts(Details(view)),
             Text(Outcome(view), weight: pending ? null : "Bolder", color: Color(r.Status)),
         };
@@ -76,27 +84,27 @@ public static class RequestCards
         {
             body.Add(new JsonObject
             {
-                ["type"] = "Input.Text", ["id"] = "denyReason", ["label"] = "Reason (needed to deny)", ["maxLength"] = ReasonRules.MaxLength,
+                ["type"] = "Input.Text", ["id"] = "denyReason", ["label"] = Texts.Get("Approval.DenyReason"), ["maxLength"] = ReasonRules.MaxLength,
             });
             var data = new JsonObject { ["requestId"] = r.Id.ToString() };
             actions =
             [
-                Execute("Approve", CardVerbs.ApproveRequest, (JsonObject)data.DeepClone(), style: "positive"),
-                Execute("Deny", CardVerbs.DenyRequest, (JsonObject)data.DeepClone(), style: "destructive"),
+                Execute(Texts.Get("Button.Approve"), CardVerbs.ApproveRequest, (JsonObject)data.DeepClone(), style: "positive"),
+                Execute(Texts.Get("Button.Deny"), CardVerbs.DenyRequest, (JsonObject)data.DeepClone(), style: "destructive"),
             ];
         }
         else if (pending)
         {
-            body.Add(Text("Approvers see Approve and Deny here. If you don't, choose **Refresh card** from the card's menu.", subtle: true, size: "Small"));
+            body.Add(Text(Texts.Get("Approval.RefreshHint"), subtle: true, size: "Small"));
         }
 
-        var card = New(body, actions);
+        var card = New(body, actions, speak: Texts.Get(pending ? "Approval.SpeakPending" : "Approval.SpeakDecided"));
         if (pending)
         {
             // Each listed person's client asks TapBot for their own view: buttons if they may decide, status if not.
             card["refresh"] = new JsonObject
             {
-                ["action"] = Execute("Refresh", CardVerbs.RefreshRequest, new JsonObject { ["requestId"] = r.Id.ToString() }),
+                ["action"] = Execute(Texts.Get("Button.Refresh"), CardVerbs.RefreshRequest, new JsonObject { ["requestId"] = r.Id.ToString() }),
                 ["userIds"] = new JsonArray(refreshUserIds.Take(MaxRefreshUsers).Select(id => (JsonNode)JsonValue.Create(id)!).ToArray()),
             };
         }
@@ -107,50 +115,49 @@ public static class RequestCards
     /// <summary>The requester's own card: what they asked, and what happened.</summary>
     public static JsonObject ForRequester(ApprovalView view) => New(
     [
-        Heading(view.IsForSelf ? "Your request for a Temporary Access Pass" : $"Your request for a Temporary Access Pass for {CardText.Escape(view.Target.DisplayName)}"),
+        Heading(view.IsForSelf ? Texts.Get("Mine.TitleSelf") : Texts.Get("Mine.TitleOther", CardText.Escape(view.Target.DisplayName))),
         Facts(Details(view)),
         Text(Outcome(view), weight: "Bolder", color: Color(view.Request.Status)),
         view.Request.Status == RequestStatus.Pending
-            ? Text($"Waiting for {CardText.Escape(view.Routing.Describe(view.IsForSelf))}. This card updates when someone decides.", subtle: true)
+            ? Text(Texts.Get("Mine.Waiting", Routing(view.Routing, view.IsForSelf)), subtle: true)
             : null,
     ]);
 
     public static JsonObject Reminder(ApprovalView view) => New(
     [
-        Heading("Reminder: a request for a Temporary Access Pass is waiting"),
-        Text($"{CardText.Escape(view.Target.DisplayName)}'s request is still undecided and expires {AdaptiveCard.When(view.Request.DecideBy)}. " +
-             "Decide on the request card above."),
+        Heading(Texts.Get("Reminder.Title")),
+        Text(Texts.Get("Reminder.Text", CardText.Escape(view.Target.DisplayName), When(view.Request.DecideBy))),
     ]);
 
     /// <summary>The decision in one line: "Approved by Megan Bowen at … — delivered to Adele Vance".</summary>
     public static string Outcome(ApprovalView view)
     {
         var r = view.Request;
-        var decider = CardText.Escape(view.DeciderName ?? "an approver");
+        var decider = view.DeciderName is { } name ? CardText.Escape(name) : Texts.Get("Common.AnApprover");
         var at = r.Decision is { } d ? When(d.At) : "";
         return r.Status switch
         {
-            RequestStatus.Pending => $"Waiting for a decision (expires {When(r.DecideBy)}).",
-            RequestStatus.Delivered => $"Approved by {decider} at {at} — delivered to {CardText.Escape(view.Recipient.DisplayName)}, privately.",
+            RequestStatus.Pending => Texts.Get("Outcome.Pending", When(r.DecideBy)),
+            RequestStatus.Delivered => Texts.Get("Outcome.Delivered", decider, at, CardText.Escape(view.Recipient.DisplayName)),
             RequestStatus.Entitled => EntitlementCards.RequestOutcome(decider, at, view.Recipient),
-            RequestStatus.Approved or RequestStatus.Issued => $"Approved by {decider} at {at} — the pass is being issued.",
-            RequestStatus.Revoked => $"Approved by {decider} at {at}; the pass has since been revoked.",
-            RequestStatus.Denied => $"Denied by {decider} at {at}: {CardText.Escape(r.Decision?.Note ?? "")}",
-            RequestStatus.Expired => $"Expired: nobody decided by {When(r.DecideBy)}. Ask again if you still need a pass.",
-            RequestStatus.Failed when r.Decision is { Approved: true } => $"Approved by {decider} at {at}, but no pass could be issued ({CardText.Escape(r.FailureReason ?? "unknown")}). Nothing is left behind.",
-            _ => $"Not sent: {CardText.Escape(r.FailureReason ?? "unknown")}.",
+            RequestStatus.Approved or RequestStatus.Issued => Texts.Get("Outcome.Approved", decider, at),
+            RequestStatus.Revoked => Texts.Get("Outcome.Revoked", decider, at),
+            RequestStatus.Denied => Texts.Get("Outcome.Denied", decider, at, CardText.Escape(r.Decision?.Note ?? "")),
+            RequestStatus.Expired => Texts.Get("Outcome.Expired", When(r.DecideBy)),
+            RequestStatus.Failed when r.Decision is { Approved: true } => Texts.Get("Outcome.Failed", decider, at, CardText.Escape(r.FailureReason ?? Texts.Get("Common.Unknown"))),
+            _ => Texts.Get("Outcome.NotSent", CardText.Escape(r.FailureReason ?? Texts.Get("Common.Unknown"))),
         };
     }
 
     private static List<(string, string)> Details(ApprovalView view)
     {
         var r = view.Request;
-        var facts = new List<(string, string)> { ("For", $"{CardText.Escape(view.Target.DisplayName)} ({CardText.Escape(view.Target.UserPrincipalName)})") };
-        if (!view.IsForSelf) facts.Add(("Asked by", CardText.Escape(view.Requester.DisplayName)));
-        facts.Add(("Reason", CardText.Escape(r.Reason)));
-        facts.Add(("Code goes to", r.RecipientId == r.TargetId ? CardText.Escape(view.Target.DisplayName) : $"{CardText.Escape(view.Recipient.DisplayName)} (manager)"));
-        facts.Add(("Lifetime", StatusCards.Lifetime(r.LifetimeInMinutes) + (r.IsUsableOnce ? ", one-time use" : "")));
-        facts.Add(("Asked", When(r.CreatedAt)));
+        var facts = new List<(string, string)> { (Texts.Get("Fact.For"), $"{CardText.Escape(view.Target.DisplayName)} ({CardText.Escape(view.Target.UserPrincipalName)})") };
+        if (!view.IsForSelf) facts.Add((Texts.Get("Fact.AskedBy"), CardText.Escape(view.Requester.DisplayName)));
+        facts.Add((Texts.Get("Fact.Reason"), CardText.Escape(r.Reason)));
+        facts.Add((Texts.Get("Fact.CodeGoesTo"), r.RecipientId == r.TargetId ? CardText.Escape(view.Target.DisplayName) : Texts.Get("Details.Manager", CardText.Escape(view.Recipient.DisplayName))));
+        facts.Add((Texts.Get("Fact.Lifetime"), r.IsUsableOnce ? Texts.Get("Details.OneTime", StatusCards.Lifetime(r.LifetimeInMinutes)) : StatusCards.Lifetime(r.LifetimeInMinutes)));
+        facts.Add((Texts.Get("Fact.Asked"), When(r.CreatedAt)));
         return facts;
     }
 

@@ -13,51 +13,50 @@ public static class StatusCards
         var person = found.Person;
         var header = new List<JsonNode?>
         {
-            Heading($"TAP status — {CardText.Escape(person.DisplayName)}"),
+            Heading(Texts.Get("Status.Title", CardText.Escape(person.DisplayName))),
             Text(CardText.Escape(person.UserPrincipalName) + (person.JobTitle is { Length: > 0 } t ? " · " + CardText.Escape(t) : ""), subtle: true, spacing: "None"),
         };
         if (!person.AccountEnabled)
         {
-            header.Add(Text("This account is disabled.", color: "Attention"));
+            header.Add(Text(Texts.Get("Status.Disabled"), color: "Attention"));
         }
 
         if (found.Unshown is { } unshown) header.Add(EntitlementCards.StatusLine(unshown));
         if (found.Pass is not { } pass)
         {
-            header.Add(Text($"{CardText.Escape(person.DisplayName)} has no Temporary Access Pass" + (found.Unshown is null ? "." : " in Entra yet.")));
-            header.Add(Text($"Checked {When(found.CheckedAt)}", subtle: true, size: "Small"));
-            return New(header);
+            header.Add(Text(Texts.Get(found.Unshown is null ? "Status.NoPass" : "Status.NoPassInEntraYet", CardText.Escape(person.DisplayName))));
+            header.Add(Text(Texts.Get("Status.Checked", When(found.CheckedAt)), subtle: true, size: "Small"));
+            return New(header, speak: found.Unshown is null ? Texts.Get("Status.SpeakNone") : Texts.Get("Status.NoPassInEntraYet", CardText.Escape(person.DisplayName)));
         }
 
-        header.Add(Text(pass.IsUsable ? "**Usable now**" : $"**Not usable** — {pass.UsabilityInWords}",
+        header.Add(Text(pass.IsUsable ? Texts.Get("Status.UsableNow") : Texts.Get("Status.NotUsable", Usability(pass.UsabilityReason)),
             color: pass.IsUsable ? "Good" : "Attention", spacing: "Medium"));
         header.Add(Facts(
         [
-            ("Created", When(pass.CreatedAt)),
-            ("Starts", When(pass.StartsAt)),
-            ("Lifetime", Lifetime(pass.LifetimeInMinutes)),
-            ("Expires", When(pass.ExpiresAt)),
-            ("One-time use", pass.IsUsableOnce ? "Yes" : "No (reusable until it expires)"),
-            ("Usable", pass.IsUsable ? "Yes" : "No"),
-            ("Reason", $"{pass.UsabilityInWords} ({pass.UsabilityReason})"),
+            (Texts.Get("Fact.Created"), When(pass.CreatedAt)),
+            (Texts.Get("Fact.Starts"), When(pass.StartsAt)),
+            (Texts.Get("Fact.Lifetime"), Lifetime(pass.LifetimeInMinutes)),
+            (Texts.Get("Fact.Expires"), When(pass.ExpiresAt)),
+            (Texts.Get("Fact.OneTime"), pass.IsUsableOnce ? Texts.Get("Common.Yes") : Texts.Get("Status.OneTimeNo")),
+            (Texts.Get("Fact.Usable"), Texts.Get(pass.IsUsable ? "Common.Yes" : "Common.No")),
+            (Texts.Get("Fact.Reason"), $"{Usability(pass.UsabilityReason)} ({CardText.Escape(pass.UsabilityReason)})"),
         ]));
-        header.Add(Text($"Checked {When(found.CheckedAt)}. The passcode itself is never shown here.", subtle: true, size: "Small"));
-        return New(header);
+        header.Add(Text(Texts.Get("Status.CheckedNoCode", When(found.CheckedAt)), subtle: true, size: "Small"));
+        return New(header, speak: Texts.Get(pass.IsUsable ? "Status.SpeakUsable" : "Status.SpeakNotUsable"));
     }
 
-    public static JsonObject PickPerson(PersonLookup.Ambiguous ambiguous, string verb = CardVerbs.ShowStatus, string button = "Show status") => New(
+    public static JsonObject PickPerson(PersonLookup.Ambiguous ambiguous, string verb = CardVerbs.ShowStatus, string? button = null) => New(
         [
-            Heading("Which person?"),
-            Text($"Several people match “{CardText.Escape(ambiguous.Query)}”. Pick one."),
-            ChoiceSet("personId", "Person", ambiguous.Candidates.Select(p => (Choice(p), p.Id))),
+            Heading(Texts.Get("Pick.Title")),
+            Text(Texts.Get("Pick.Several", CardText.Escape(ambiguous.Query))),
+            ChoiceSet("personId", Texts.Get("Pick.Person"), ambiguous.Candidates.Select(p => (Choice(p), p.Id))),
         ],
-        [Execute(button, verb)]);
+        [Execute(button ?? Texts.Get("Button.ShowStatus"), verb)]);
 
     public static JsonObject NotFound(PersonLookup.NotFound notFound) => New(
     [
-        Heading("Nobody found"),
-        Text($"I couldn't find anyone matching “{CardText.Escape(notFound.Query)}”. Try their UPN (name@yourcompany.com), " +
-             "their mail address, or the start of their display name."),
+        Heading(Texts.Get("NotFound.Title")),
+        Text(Texts.Get("NotFound.Text", CardText.Escape(notFound.Query))),
     ]);
 
     /// <summary>A refusal in TapBot's words: the same short card as <see cref="Notice"/>, marked as a refusal.</summary>
@@ -89,9 +88,16 @@ public static class StatusCards
 
     public static string Lifetime(int minutes) => minutes switch
     {
-        < 60 => $"{minutes} minutes",
-        _ when minutes % 1440 == 0 => minutes == 1440 ? "1 day" : $"{minutes / 1440} days",
-        _ when minutes % 60 == 0 => minutes == 60 ? "1 hour" : $"{minutes / 60} hours",
-        _ => $"{minutes / 60} h {minutes % 60} min",
+        < 60 => Texts.Get("Lifetime.Minutes", minutes),
+        _ when minutes % 1440 == 0 => minutes == 1440 ? Texts.Get("Lifetime.Day") : Texts.Get("Lifetime.Days", minutes / 1440),
+        _ when minutes % 60 == 0 => minutes == 60 ? Texts.Get("Lifetime.Hour") : Texts.Get("Lifetime.Hours", minutes / 60),
+        _ => Texts.Get("Lifetime.HoursMinutes", minutes / 60, minutes % 60),
+    };
+
+    /// <summary>Graph's <c>methodUsabilityReason</c> in the reader's words; an unknown reason as Graph spells it.</summary>
+    public static string Usability(string reason) => reason switch
+    {
+        "EnabledByPolicy" or "DisabledByPolicy" or "Expired" or "NotYetValid" or "OneTimeUsed" => Texts.Get("Usability." + reason),
+        _ => CardText.Escape(reason),
     };
 }

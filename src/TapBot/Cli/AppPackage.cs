@@ -9,7 +9,8 @@ namespace TapBot.Cli;
 /// </summary>
 public static partial class AppPackage
 {
-    public static readonly string[] Files = ["manifest.json", "color.png", "outline.png"];
+    /// <summary>The manifest, its icons and one strings file per language in the manifest's <c>localizationInfo</c>.</summary>
+    public static readonly string[] Files = ["manifest.json", "color.png", "outline.png", "de.json", "fr.json", "es.json", "ja.json"];
 
     /// <summary>Reads KEY=VALUE lines (# comments, blank lines allowed); environment variables of the same name win.</summary>
     public static Dictionary<string, string> ReadValues(string? envFile, Func<string, string?> environment)
@@ -75,9 +76,9 @@ public static partial class AppPackage
             writer.Write(manifest);
         }
 
-        foreach (var icon in Files.Skip(1))
+        foreach (var file in Files.Skip(1))
         {
-            zip.CreateEntryFromFile(Path.Combine(manifestFolder, icon), icon);
+            zip.CreateEntryFromFile(Path.Combine(manifestFolder, file), file);
         }
 
         return [];

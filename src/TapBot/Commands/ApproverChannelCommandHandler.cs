@@ -28,6 +28,7 @@ public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverC
 
         if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove())
         {
+            await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelRefused, requester.ObjectId, null, ("reason", "not an approver")), ct);
             return new(StatusCards.Refused("Only TAP approvers can choose the approvers' channel."), "Approvers' channel");
         }
 

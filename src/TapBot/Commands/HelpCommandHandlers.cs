@@ -7,14 +7,14 @@ namespace TapBot.Commands;
 public sealed class HelpCommandHandler : ChatCommandHandler<BotCommand.Help>
 {
     protected override Task<CardReply> AnswerAsync(BotCommand.Help command, ChatCommandContext context, CancellationToken ct) =>
-        Task.FromResult(new CardReply(HelpCard.Build(), "TapBot help"));
+        Task.FromResult(new CardReply(HelpCard.Build(), Texts.Get("Summary.Help")));
 }
 
 /// <summary>Text TapBot does not understand: the help card, with an apology.</summary>
 public sealed class UnknownCommandHandler : ChatCommandHandler<BotCommand.Unknown>
 {
     protected override Task<CardReply> AnswerAsync(BotCommand.Unknown command, ChatCommandContext context, CancellationToken ct) =>
-        Task.FromResult(new CardReply(HelpCard.Build("Sorry, I didn't understand that. Here is what I can do:"), "TapBot help"));
+        Task.FromResult(new CardReply(HelpCard.Build(Texts.Get("Help.NotUnderstood")), Texts.Get("Summary.Help")));
 }
 
 /// <summary>"policy": the tenant's TAP policy, reused for a few seconds (<see cref="RecentLookups"/>); issuing reads it live.</summary>

@@ -35,6 +35,9 @@ public sealed class TapActivityHandler(
         span?.SetTag("conversation.type", turnContext.Activity.Conversation?.ConversationType);
         try
         {
+            // Cards, replies and refusals are worded in the reader's language (Teams sends it as the locale).
+            Texts.Use(turnContext.Activity.Locale);
+
             // Who is asking is worked out once per turn; the message and click handlers read it from the turn state.
             var resolved = identity.Resolve(turnContext.Activity);
             turnContext.TurnState.Add(resolved);
@@ -88,7 +91,14 @@ public sealed class TapActivityHandler(
             return;
         }
 
-        var command = CommandParser.Parse(text);
+        var (withIds, mentionProblem) = await MentionedPerson.ResolveAsync(turn, text, ct);
+        if (mentionProblem is not null)
+        {
+            await turn.SendActivityAsync(CardResponses.Activity(StatusCards.Refused(mentionProblem), Texts.Get("Summary.OnePerson")), ct);
+            return;
+        }
+
+        var command = CommandParser.Parse(withIds);
         TapBotTelemetry.Commands.Add(1, TapBotTelemetry.Tag("command", command.GetType().Name));
         logger.LogInformation("Command {Command} from {RequesterId}", command.GetType().Name, requester.ObjectId);
         var context = new ChatCommandContext(command, requester, turn.Activity);
@@ -175,7 +185,7 @@ public sealed class TapActivityHandler(
         {
             var name = turn.Activity.From?.Name;
             await turn.SendActivityAsync(CardResponses.Activity(
-                HelpCard.Build($"Hi{(string.IsNullOrWhiteSpace(name) ? "" : " " + CardText.Escape(name))}! I'm TapBot."), "Welcome to TapBot"), ct);
+                HelpCard.Build(string.IsNullOrWhiteSpace(name) ? Texts.Get("Help.WelcomeNoName") : Texts.Get("Help.Welcome", CardText.Escape(name))), Texts.Get("Summary.Welcome")), ct);
         }
     }
 }

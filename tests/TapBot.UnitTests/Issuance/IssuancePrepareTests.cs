@@ -164,7 +164,7 @@ public sealed class IssuancePrepareTests
 
         var form = Assert.IsType<PrepareOutcome.Form>(await Service().PrepareForIdAsync(As(_megan), _adele.Id, default));
 
-        Assert.Contains(form.Value.Warnings, w => w.Contains("already holds a usable pass"));
+        Assert.Contains(form.Value.Warnings, w => w.Kind == FormWarningKind.UsablePass);
     }
 
     private sealed class ReachableEveryone : IPasscodeDelivery

@@ -78,6 +78,7 @@ public sealed class RevocationServiceTests
         var refused = Assert.IsType<RevokeOutcome.Refused>(await Service().RevokeAsync(As(_megan), _adele.Id, "pass-0", default));
 
         Assert.Contains("pass changed since this card was shown", refused.Message);
-        Assert.Empty(_audit.Entries);
+        // Nothing was revoked, and the refusal is audited like every other.
+        Assert.Equal([AuditKinds.RevokeRefused], _audit.Entries.Select(e => e.Kind));
     }
 }
