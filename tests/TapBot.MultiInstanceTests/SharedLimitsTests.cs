@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 
 namespace TapBot.MultiInstanceTests;
 
@@ -13,6 +14,9 @@ public sealed class SharedLimitsTests : RealProcessesTest
     {
         ["Limits__PassesPerPersonPerDay"] = "1",
         ["Limits__RefusalsPerPersonPer10Minutes"] = "3",
+        ["Limits__IssuancesPerApproverPerHour"] = "1",
+        ["Limits__RequestsPerPersonPerDay"] = "1",
+        ["Limits__OpenRequestsPerOperator"] = "1",
     };
 
     [Fact]
@@ -52,5 +56,83 @@ public sealed class SharedLimitsTests : RealProcessesTest
         Assert.All(paused, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(_connector.SentActivities, a => a.ToJsonString().Contains("hit the limit of 3 refused commands"));
         Assert.DoesNotContain(_connector.SentActivities, a => a.ToJsonString().Contains("TAP status — "));
+    }
+
+    [Fact]
+    public async Task OneApproverOnTwoInstances_IssuingForTwoPeopleAtOnce_OnlyOneIssuanceCounts()
+    {
+        using var http = new HttpClient();
+        foreach (var upn in new[] { "adele@contoso.com", "lynne@contoso.com" })
+            (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message(upn, "hi"))).EnsureSuccessStatusCode();
+        var forAdele = await IssueFormAsync(http, _urls[0], "megan@contoso.com", "adele@contoso.com");
+        var forLynne = await IssueFormAsync(http, _urls[1], "megan@contoso.com", "lynne@contoso.com");
+
+        var bodies = await BodiesAsync(
+            http.PostAsJsonAsync(_urls[0] + "/api/messages", IssueClick("megan@contoso.com", "adele@contoso.com", forAdele)),
+            http.PostAsJsonAsync(_urls[1] + "/api/messages", IssueClick("megan@contoso.com", "lynne@contoso.com", forLynne)));
+
+        Assert.Single(bodies, b => b.Contains("Temporary Access Pass issued for"));
+        Assert.Single(bodies, b => b.Contains("granted 1 passes this hour"));
+    }
+
+    [Fact]
+    public async Task OnePersonAskingOnTwoInstancesAtOnce_OnlyOneRequestIsFiled()
+    {
+        using var http = new HttpClient();
+        foreach (var upn in new[] { "patti@contoso.com", "lynne@contoso.com" })
+            (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message(upn, "hi"))).EnsureSuccessStatusCode();
+        var first = await RequestFormAsync(http, _urls[0], "lynne@contoso.com", "I lost my phone");
+        var second = await RequestFormAsync(http, _urls[1], "lynne@contoso.com", "I lost my phone");
+
+        var bodies = await BodiesAsync(
+            http.PostAsJsonAsync(_urls[0] + "/api/messages", RequestClick("lynne@contoso.com", "lynne@contoso.com", first)),
+            http.PostAsJsonAsync(_urls[1] + "/api/messages", RequestClick("lynne@contoso.com", "lynne@contoso.com", second)));
+
+        Assert.Single(bodies, b => b.Contains("Waiting for"));
+        Assert.Single(bodies, b => b.Contains("already asked 1 times today"));
+    }
+
+    [Fact]
+    public async Task AnOperatorFilingForTwoPeopleOnTwoInstancesAtOnce_KeepsOneOpenRequest()
+    {
+        using var http = new HttpClient();
+        foreach (var upn in new[] { "megan@contoso.com", "patti@contoso.com", "adele@contoso.com", "lynne@contoso.com" })
+            (await http.PostAsJsonAsync(_urls[0] + "/api/messages", Message(upn, "hi"))).EnsureSuccessStatusCode();
+        var forAdele = await RequestFormAsync(http, _urls[0], "alex@contoso.com", "issue TAP for adele@contoso.com");
+        var forLynne = await RequestFormAsync(http, _urls[1], "alex@contoso.com", "issue TAP for lynne@contoso.com");
+
+        var bodies = await BodiesAsync(
+            http.PostAsJsonAsync(_urls[0] + "/api/messages", RequestClick("alex@contoso.com", "adele@contoso.com", forAdele)),
+            http.PostAsJsonAsync(_urls[1] + "/api/messages", RequestClick("alex@contoso.com", "lynne@contoso.com", forLynne)));
+
+        Assert.Single(bodies, b => b.Contains("Waiting for"));
+        Assert.Single(bodies, b => b.Contains("1 requests waiting for a decision"));
+    }
+
+    private static async Task<string[]> BodiesAsync(params Task<HttpResponseMessage>[] clicks)
+    {
+        var responses = await Task.WhenAll(clicks);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        return await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>Someone types a request command; returns the id of the request form TapBot answered with.</summary>
+    private async Task<string> RequestFormAsync(HttpClient http, string url, string upn, string text)
+    {
+        (await http.PostAsJsonAsync(url + "/api/messages", Message(upn, text))).EnsureSuccessStatusCode();
+        return _connector.LastMessageIdIn("a:personal-" + _seed.Users.Single(u => u.UserPrincipalName == upn).Id);
+    }
+
+    /// <summary>"Send request" on a request form, for the person it names.</summary>
+    private JsonObject RequestClick(string upn, string targetUpn, string formMessageId)
+    {
+        var click = IssueClick(upn, targetUpn, formMessageId);
+        click["value"]!["action"]!["verb"] = "requestPass";
+        click["value"]!["action"]!["data"] = new JsonObject
+        {
+            ["v"] = "1", ["personId"] = _seed.Users.Single(u => u.UserPrincipalName == targetUpn).Id, ["recipient"] = "person",
+            ["reason"] = "INC-2001 verified by phone",
+        };
+        return click;
     }
 }
