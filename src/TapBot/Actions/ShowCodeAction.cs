@@ -18,9 +18,9 @@ public sealed class ShowCodeAction(EntitlementService entitlements, IOptions<Iss
     public async Task<AdaptiveCardInvokeResponse> ExecuteAsync(CardActionContext context, CancellationToken ct)
     {
         // An automatic refresh must never create a pass.
-        if (context.IsAutomaticRefresh) return CardResponses.Message("Press Show code when you are ready to sign in.");
+        if (context.IsAutomaticRefresh) return CardResponses.Message(Texts.Get("ShowCode.OnRefresh"));
         if (!Guid.TryParse(context.Data.Text("entitlementId"), out var id))
-            return CardResponses.Card(StatusCards.Refused("This card is missing the pass to show. " + EntitlementCards.AskAgain));
+            return CardResponses.Card(StatusCards.Refused(Texts.Get("ShowCode.Missing") + " " + EntitlementCards.AskAgain));
 
         return await entitlements.RevealAsync(context.Requester, id, ct) switch
         {

@@ -33,7 +33,7 @@ public static class AuditCards
         if (e.Details.TryGetValue("lifetimeMinutes", out var minutes) && int.TryParse(minutes, out var m)) details.Add(StatusCards.Lifetime(m));
         if (e.Details.TryGetValue("note", out var note) && note.Length > 0) details.Add(Texts.Get("Audit.NoteDetail", CardText.Escape(Shorten(note))));
         // Each kind has its words in Texts (AuditKind.<kind>); a kind without them is shown as stored.
-        var what = Texts.Has("AuditKind." + e.Kind) ? Texts.Get("AuditKind." + e.Kind) : EntitlementCards.AuditWords(e.Kind) ?? CardText.Escape(e.Kind);
+        var what = Texts.Has("AuditKind." + e.Kind) ? Texts.Get("AuditKind." + e.Kind) : CardText.Escape(e.Kind);
         return Texts.Get("Audit.By", what, who) + (details.Count > 0 ? $" ({string.Join(", ", details)})" : "");
     }
 

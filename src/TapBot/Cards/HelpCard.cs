@@ -23,6 +23,7 @@ public static class HelpCard
             ("TAP policy", Texts.Get("Help.Cmd.Policy")),
             ("audit for *person*", Texts.Get("Help.Cmd.Audit")),
             ("use this channel for TAP approvals", Texts.Get("Help.Cmd.Channel")),
+            ("use this channel for TAP security alerts", Texts.Get("Help.Cmd.SecurityChannel")),
             ("help", Texts.Get("Help.Cmd.Help")),
         ]),
         Text(Texts.Get("Help.Footer"), subtle: true, spacing: "Medium"),

@@ -18,55 +18,53 @@ public static class LimitCards
     public static JsonObject Refused(LimitRefusal limit) => StatusCards.MarkRefusal(New([Text($"{Describe(limit)} {Resets(limit)}")]));
 
     /// <summary>The one answer after too many refused commands; TapBot ignores the person's messages until the window ends.</summary>
-    public static JsonObject Paused(LimitRefusal limit) => New([Text(
-        $"You've hit the limit of {limit.Max} refused commands in 10 minutes, so I'll stop answering you until {When(limit.ResetsAt!.Value)}. " +
-        "If you need a pass, ask your helpdesk or an approver.")]);
+    public static JsonObject Paused(LimitRefusal limit) => New([Text(Texts.Get("Limit.Paused", limit.Max, When(limit.ResetsAt!.Value)))]);
 
     /// <summary>What a click gets while TapBot is paused for the person (an invoke must be answered; nothing is posted).</summary>
-    public const string PausedClick = "TapBot is paused for you for a few minutes.";
+    public static string PausedClick => Texts.Get("Limit.PausedClick");
 
     /// <summary>For the security-alerts channel: who, which limit, when. Never a code, and no more about the person.</summary>
+    /// <remarks>Posted outside the reader's turn: worded in the language of the turn that reached the limit.</remarks>
     public static JsonObject Alert(LimitAlert alert) => New(
     [
-        Heading("TAP security alert: limit reached"),
+        Heading(Texts.Get("Alert.Title")),
         Facts(
         [
-            ("Who", CardText.Escape(alert.ActorName)),
-            ("Limit", Name(alert.Kind, alert.Max) + (alert.SubjectName is { } subject ? $" (for {CardText.Escape(subject)})" : "")),
-            ("When", When(alert.At)),
-            ("Resets", alert.ResetsAt is { } resets ? When(resets) : "when one of their open requests is decided or expires"),
+            (Texts.Get("Fact.Who"), CardText.Escape(alert.ActorName)),
+            (Texts.Get("Fact.Limit"), alert.SubjectName is { } subject
+                ? Texts.Get("Alert.LimitFor", Name(alert.Kind, alert.Max), CardText.Escape(subject))
+                : Name(alert.Kind, alert.Max)),
+            (Texts.Get("Fact.When"), When(alert.At)),
+            (Texts.Get("Fact.Resets"), alert.ResetsAt is { } resets ? When(resets) : Texts.Get("Alert.ResetsOnDecision")),
         ]),
-        Text("TapBot refused and audited it. One alert per person and limit until the limit resets. Type **audit for** and the person for details.",
-            subtle: true, size: "Small"),
+        Text(Texts.Get("Alert.Note"), subtle: true, size: "Small"),
     ]);
 
-    public static string Summary(LimitAlert alert) => "TAP security alert: a limit was reached";
+    public static string Summary(LimitAlert alert) => Texts.Get("Summary.SecurityAlert");
 
     /// <summary>The limit in words, with its maximum.</summary>
     public static string Name(LimitKind kind, int max) => kind switch
     {
-        LimitKind.PassesPerPerson => $"{max} passes per person per day",
-        LimitKind.IssuancesPerApprover => $"{max} passes issued or approved per approver per hour",
-        LimitKind.OpenRequestsPerOperator => $"{max} open requests per helpdesk operator",
-        LimitKind.RequestsPerPerson => $"{max} requests per person per day",
-        _ => $"{max} refused commands per person per 10 minutes",
+        LimitKind.PassesPerPerson => Texts.Get("Limit.Name.PassesPerPerson", max),
+        LimitKind.IssuancesPerApprover => Texts.Get("Limit.Name.IssuancesPerApprover", max),
+        LimitKind.OpenRequestsPerOperator => Texts.Get("Limit.Name.OpenRequestsPerOperator", max),
+        LimitKind.RequestsPerPerson => Texts.Get("Limit.Name.RequestsPerPerson", max),
+        _ => Texts.Get("Limit.Name.RefusedCommands", max),
     };
 
     private static string Describe(LimitRefusal limit) => limit.Kind switch
     {
-        LimitKind.PassesPerPerson =>
-            $"{CardText.Escape(limit.SubjectName ?? "This person")} already got {limit.Max} passes today, the most TapBot grants one person in a day (limit: {Name(limit.Kind, limit.Max)}). Nothing was created.",
-        LimitKind.IssuancesPerApprover =>
-            $"You've granted {limit.Max} passes this hour, the most one approver may (limit: {Name(limit.Kind, limit.Max)}). Nothing was created.",
-        LimitKind.OpenRequestsPerOperator =>
-            $"You already have {limit.Max} requests waiting for a decision (limit: {Name(limit.Kind, limit.Max)}). The request was not sent.",
+        LimitKind.PassesPerPerson => Texts.Get("Limit.Refused.PassesPerPerson",
+            CardText.Escape(limit.SubjectName ?? Texts.Get("Limit.ThisPerson")), limit.Max, Name(limit.Kind, limit.Max)),
+        LimitKind.IssuancesPerApprover => Texts.Get("Limit.Refused.IssuancesPerApprover", limit.Max, Name(limit.Kind, limit.Max)),
+        LimitKind.OpenRequestsPerOperator => Texts.Get("Limit.Refused.OpenRequestsPerOperator", limit.Max, Name(limit.Kind, limit.Max)),
         LimitKind.RequestsPerPerson => limit.SubjectName is { } name
-            ? $"{CardText.Escape(name)}'s account already had {limit.Max} requests today (limit: {Name(limit.Kind, limit.Max)}). The request was not sent."
-            : $"You've already asked {limit.Max} times today (limit: {Name(limit.Kind, limit.Max)}). The request was not sent; ask your helpdesk if you still can't sign in.",
-        _ => $"Too many refused commands (limit: {Name(limit.Kind, limit.Max)}).",
+            ? Texts.Get("Limit.Refused.RequestsPerPersonFor", CardText.Escape(name), limit.Max, Name(limit.Kind, limit.Max))
+            : Texts.Get("Limit.Refused.RequestsPerPersonSelf", limit.Max, Name(limit.Kind, limit.Max)),
+        _ => Texts.Get("Limit.Refused.RefusedCommands", Name(limit.Kind, limit.Max)),
     };
 
     private static string Resets(LimitRefusal limit) => limit.ResetsAt is { } at
-        ? $"The limit resets at {When(at)}."
-        : "A place frees up when one of them is decided or expires.";
+        ? Texts.Get("Limit.ResetsAt", When(at))
+        : Texts.Get("Limit.FreesUp");
 }

@@ -37,7 +37,7 @@ public static class OutcomeReplies
     public static CardReply Revoke(RevokeOutcome outcome, Domain.Requester requester) => outcome switch
     {
         RevokeOutcome.Confirm c => new(PasscodeCards.ConfirmRevoke(c), Texts.Get("Summary.RevokeQuestion", c.Target.DisplayName)),
-        RevokeOutcome.ConfirmCancel c => new(EntitlementCards.ConfirmCancel(c), $"Cancel {c.Target.DisplayName}'s approved pass?"),
+        RevokeOutcome.ConfirmCancel c => new(EntitlementCards.ConfirmCancel(c), Texts.Get("Summary.CancelApproved", c.Target.DisplayName)),
         RevokeOutcome.Revoked r => new(PasscodeCards.Revoked(r, requester), Texts.Get("Summary.Revoked")),
         // Kept as it answered before the shared lookup: for revoke, nobody found is a refusal, not the "Nobody found" card.
         RevokeOutcome.Unresolved { Lookup: PersonLookup.NotFound n } => new(StatusCards.Refused(Texts.Get("Revoke.NobodyFound", n.Query)), Texts.Get("Summary.CannotRevoke")),

@@ -22,14 +22,13 @@ public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverC
         var requester = context.Requester;
         if (activity.Conversation?.ConversationType != "channel")
         {
-            return new(StatusCards.Notice(
-                "Type this in the Teams channel where approvers should get approval cards, mentioning TapBot: **@TapBot use this channel for TAP approvals**."), "Approvers' channel");
+            return new(StatusCards.Notice(Texts.Get("ApproverChannel.TypeInChannel")), Texts.Get("Summary.ApproverChannel"));
         }
 
         if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove())
         {
             await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelRefused, requester.ObjectId, null, ("reason", "not an approver")), ct);
-            return new(StatusCards.Refused("Only TAP approvers can choose the approvers' channel."), "Approvers' channel");
+            return new(StatusCards.Refused(Texts.Get("ApproverChannel.OnlyApprovers")), Texts.Get("Summary.ApproverChannel"));
         }
 
         // A reply thread's id ends in ";messageid=…"; approval cards start new posts in the channel itself.
@@ -38,8 +37,7 @@ public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverC
         await channels.SetAsync(new ApproverChannel(tenant.Id, new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""),
             teamId, requester.ObjectId, time.GetUtcNow()), ct);
         await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
-        return new(StatusCards.Notice(
-            $"Done: approval cards will be posted in this channel. Set by {CardText.Escape(requester.DisplayName)}; any approver can move them with the same command."),
-            "Approvers' channel set");
+        return new(StatusCards.Notice(Texts.Get("ApproverChannel.Done", CardText.Escape(requester.DisplayName))),
+            Texts.Get("Summary.ApproverChannelSet"));
     }
 }

@@ -20,14 +20,12 @@ public sealed class SecurityAlertChannelCommandHandler(RoleResolver roles, ISecu
         var requester = context.Requester;
         if (activity.Conversation?.ConversationType != "channel")
         {
-            return new(StatusCards.Notice(
-                "Type this in the Teams channel where approvers should get TAP security alerts, mentioning TapBot: **@TapBot use this channel for TAP security alerts**."),
-                "Security alerts channel");
+            return new(StatusCards.Notice(Texts.Get("SecurityChannel.TypeInChannel")), Texts.Get("Summary.SecurityChannel"));
         }
 
         if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove())
         {
-            return new(StatusCards.Refused("Only TAP approvers can choose the security alerts channel."), "Security alerts channel");
+            return new(StatusCards.Refused(Texts.Get("SecurityChannel.OnlyApprovers")), Texts.Get("Summary.SecurityChannel"));
         }
 
         // A reply thread's id ends in ";messageid=…"; alerts start new posts in the channel itself.
@@ -35,8 +33,7 @@ public sealed class SecurityAlertChannelCommandHandler(RoleResolver roles, ISecu
         await channels.SetAsync(new SecurityAlertChannel(tenant.Id,
             new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""), requester.ObjectId, time.GetUtcNow()), ct);
         await audit.AppendAsync(AuditEntry.Of(AuditKinds.SecurityAlertChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
-        return new(StatusCards.Notice(
-            $"Done: TAP security alerts (abuse limits reached) will be posted in this channel. Set by {CardText.Escape(requester.DisplayName)}; any approver can move them with the same command."),
-            "Security alerts channel set");
+        return new(StatusCards.Notice(Texts.Get("SecurityChannel.Done", CardText.Escape(requester.DisplayName))),
+            Texts.Get("Summary.SecurityChannelSet"));
     }
 }

@@ -71,7 +71,7 @@ public sealed class TapActivityHandler(
         // Past the refused-commands limit: one answer, then silence (and no directory calls) until the window ends.
         if (await limits.GateAsync(requester, ct) is RefusalGate.Paused paused)
         {
-            if (paused.TellNow) await turn.SendActivityAsync(CardResponses.Activity(LimitCards.Paused(paused.Refusal), "TapBot is paused for you"), ct);
+            if (paused.TellNow) await turn.SendActivityAsync(CardResponses.Activity(LimitCards.Paused(paused.Refusal), Texts.Get("Summary.Paused")), ct);
             return;
         }
 
