@@ -57,8 +57,8 @@ public sealed class LimitTests : IAsyncDisposable
 
         var refused = Text((await IssueAsync("isaiah", "adele"))["value"]);
 
-        Assert.Contains("Adele Vance already got 1 passes today", refused);
-        Assert.Contains("1 passes per person per day", refused);
+        Assert.Contains("Adele Vance already got the most passes TapBot grants one person in a day (limit: 1 a day)", refused);
+        Assert.DoesNotContain("1 passes", refused);
         Assert.Contains("resets at {{DATE(2026-12-03T00:00:00Z, SHORT)}} {{TIME(2026-12-03T00:00:00Z)}}", refused);
         Assert.Equal(first, _bot.PassId("adele"));
         Assert.Contains(await AuditOfAsync("isaiah"), e => e.Kind == AuditKinds.LimitReached && e.Details["limit"] == "PassesPerPerson");
@@ -78,7 +78,7 @@ public sealed class LimitTests : IAsyncDisposable
 
         var refused = Text((await IssueAsync("megan", "lynne"))["value"]);
 
-        Assert.Contains("You've granted 1 passes this hour", refused);
+        Assert.Contains("You've granted the most passes one approver may grant in an hour (limit: 1 an hour)", refused);
         Assert.Contains("{{TIME(2026-12-02T10:00:00Z)}}", refused);
         Assert.Equal(lynnesPass, _bot.PassId("lynne"));
         Assert.Contains("Megan Bowen", Assert.Single(Alerts()));
@@ -98,7 +98,7 @@ public sealed class LimitTests : IAsyncDisposable
 
         var refused = Text((await RequestForAsync("lynne", "lynne"))["value"]);
 
-        Assert.Contains("You've already asked 1 times today", refused);
+        Assert.Contains("You've already asked as often as allowed in a day (limit: 1 a day)", refused);
         Assert.Contains("{{DATE(2026-12-03T00:00:00Z, SHORT)}}", refused);
         Assert.Null(await _bot.PendingRequestAsync("lynne"));
         Assert.Contains("Lynne Robbins", Assert.Single(Alerts()));
@@ -115,7 +115,7 @@ public sealed class LimitTests : IAsyncDisposable
 
         var refused = Text((await RequestForAsync("alex", "adele"))["value"]);
 
-        Assert.Contains("You already have 1 requests waiting for a decision", refused);
+        Assert.Contains("You already have the most requests one helpdesk operator may have waiting for a decision (limit: 1)", refused);
         Assert.Contains("when one of them is decided or expires", refused);
         Assert.Null(await _bot.PendingRequestAsync("adele"));
 
@@ -133,7 +133,7 @@ public sealed class LimitTests : IAsyncDisposable
 
         var graphBefore = _bot.Tenant.GraphRequests;
         var paused = await _bot.SayAsync("lynne", "revoke TAP for adele");
-        Assert.Contains("You've hit the limit of 2 refused commands in 10 minutes", paused.AllText);
+        Assert.Contains("You've reached the limit of refused commands in 10 minutes (2)", paused.AllText);
         Assert.Contains("{{TIME(2026-12-02T09:50:00Z)}}", paused.AllText);
         Assert.Contains("Lynne Robbins", Assert.Single(Alerts()));
 

@@ -34,7 +34,7 @@ public sealed class SharedLimitsTests : RealProcessesTest
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         Assert.Single(bodies, b => b.Contains("Temporary Access Pass issued for Adele Vance"));
-        Assert.Single(bodies, b => b.Contains("Adele Vance already got 1 passes today"));
+        Assert.Single(bodies, b => b.Contains("Adele Vance already got the most passes TapBot grants one person in a day (limit: 1 a day)"));
         Assert.Single(_connector.SentActivities, a => a.ToJsonString().Contains("Your Temporary Access Pass"));
     }
 
@@ -54,7 +54,7 @@ public sealed class SharedLimitsTests : RealProcessesTest
             http.PostAsJsonAsync(_urls[i % 2] + "/api/messages", Message("lynne@contoso.com", "TAP status for adele@contoso.com"))));
 
         Assert.All(paused, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Single(_connector.SentActivities, a => a.ToJsonString().Contains("hit the limit of 3 refused commands"));
+        Assert.Single(_connector.SentActivities, a => a.ToJsonString().Contains("reached the limit of refused commands in 10 minutes (3)"));
         Assert.DoesNotContain(_connector.SentActivities, a => a.ToJsonString().Contains("TAP status — "));
     }
 
@@ -72,7 +72,7 @@ public sealed class SharedLimitsTests : RealProcessesTest
             http.PostAsJsonAsync(_urls[1] + "/api/messages", IssueClick("megan@contoso.com", "lynne@contoso.com", forLynne)));
 
         Assert.Single(bodies, b => b.Contains("Temporary Access Pass issued for"));
-        Assert.Single(bodies, b => b.Contains("granted 1 passes this hour"));
+        Assert.Single(bodies, b => b.Contains("granted the most passes one approver may grant in an hour (limit: 1 an hour)"));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class SharedLimitsTests : RealProcessesTest
             http.PostAsJsonAsync(_urls[1] + "/api/messages", RequestClick("lynne@contoso.com", "lynne@contoso.com", second)));
 
         Assert.Single(bodies, b => b.Contains("Waiting for"));
-        Assert.Single(bodies, b => b.Contains("already asked 1 times today"));
+        Assert.Single(bodies, b => b.Contains("already asked as often as allowed in a day (limit: 1 a day)"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class SharedLimitsTests : RealProcessesTest
             http.PostAsJsonAsync(_urls[1] + "/api/messages", RequestClick("alex@contoso.com", "lynne@contoso.com", forLynne)));
 
         Assert.Single(bodies, b => b.Contains("Waiting for"));
-        Assert.Single(bodies, b => b.Contains("1 requests waiting for a decision"));
+        Assert.Single(bodies, b => b.Contains("waiting for a decision (limit: 1)"));
     }
 
     private static async Task<string[]> BodiesAsync(params Task<HttpResponseMessage>[] clicks)

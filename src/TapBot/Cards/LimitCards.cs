@@ -55,13 +55,13 @@ public static class LimitCards
     private static string Describe(LimitRefusal limit) => limit.Kind switch
     {
         LimitKind.PassesPerPerson => Texts.Get("Limit.Refused.PassesPerPerson",
-            CardText.Escape(limit.SubjectName ?? Texts.Get("Limit.ThisPerson")), limit.Max, Name(limit.Kind, limit.Max)),
-        LimitKind.IssuancesPerApprover => Texts.Get("Limit.Refused.IssuancesPerApprover", limit.Max, Name(limit.Kind, limit.Max)),
-        LimitKind.OpenRequestsPerOperator => Texts.Get("Limit.Refused.OpenRequestsPerOperator", limit.Max, Name(limit.Kind, limit.Max)),
+            CardText.Escape(limit.SubjectName ?? Texts.Get("Limit.ThisPerson")), limit.Max),
+        LimitKind.IssuancesPerApprover => Texts.Get("Limit.Refused.IssuancesPerApprover", limit.Max),
+        LimitKind.OpenRequestsPerOperator => Texts.Get("Limit.Refused.OpenRequestsPerOperator", limit.Max),
         LimitKind.RequestsPerPerson => limit.SubjectName is { } name
-            ? Texts.Get("Limit.Refused.RequestsPerPersonFor", CardText.Escape(name), limit.Max, Name(limit.Kind, limit.Max))
-            : Texts.Get("Limit.Refused.RequestsPerPersonSelf", limit.Max, Name(limit.Kind, limit.Max)),
-        _ => Texts.Get("Limit.Refused.RefusedCommands", Name(limit.Kind, limit.Max)),
+            ? Texts.Get("Limit.Refused.RequestsPerPersonFor", CardText.Escape(name), limit.Max)
+            : Texts.Get("Limit.Refused.RequestsPerPersonSelf", limit.Max),
+        _ => Texts.Get("Limit.Refused.RefusedCommands", limit.Max),
     };
 
     private static string Resets(LimitRefusal limit) => limit.ResetsAt is { } at
