@@ -30,7 +30,8 @@ def verdict(ok): return "met" if ok else "**not met**"
 goals = ["", "Against the goals of issue 14:", "", "| what | measured | goal | |", "|---|---|---|---|"]
 if flows_tsv:
     flows = {r["flow"]: r for r in csv.DictReader(open(flows_tsv), delimiter="\t")}
-    for flow, want in [("issue TAP for <UPN> → form", 1), ("Issue pass click → code", 2), ("approve click → pass", 2)]:
+    for flow, want in [("issue TAP for <UPN> → form", 1), ("Issue pass click → entitlement ready", 2),
+                       ("Show code click → code", 2), ("approve click → entitlement ready", 2)]:
         if flow in flows:
             f = flows[flow]
             goals.append(f"| {flow} | {f['graph_round_trips']} Graph round trips; p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms "

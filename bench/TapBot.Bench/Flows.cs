@@ -8,7 +8,8 @@ using TapBot.Domain.Ports;
 using TapBot.SimulatedTenant;
 
 /// <summary>
-/// Per-flow latency (<c>--flows N</c>): the three flows of the performance issue, each timed from the activity's POST to
+/// Per-flow latency (<c>--flows N</c>): the flows of the performance issue with reveal on demand (the default delivery),
+/// each timed from the activity's POST to
 /// its answer (a message's turn sends its reply before the POST returns; a click's answer is the invoke response), with
 /// the Graph round trips each cost (counted at the emulator). Run with <c>--graph-latency-ms 100</c> for the issue's
 /// "realistic round trip". Prints one TSV line per flow: flow, round trips, p50 ms, p95 ms, runs, errors.
@@ -24,22 +25,29 @@ internal static class Flows
 
         var measured = new Dictionary<string, (List<double> Ms, long Trips, int Errors)>
         {
-            ["issue TAP for <UPN> → form"] = ([], 0, 0), ["Issue pass click → code"] = ([], 0, 0), ["approve click → pass"] = ([], 0, 0),
+            ["issue TAP for <UPN> → form"] = ([], 0, 0), ["Issue pass click → entitlement ready"] = ([], 0, 0),
+            ["Show code click → code"] = ([], 0, 0), ["approve click → entitlement ready"] = ([], 0, 0),
         };
         const int warmUpRuns = 3;
         for (var i = 0; i < warmUpRuns + runs; i++)
         {
             // A message's reply goes to the connector stand-in: its answer is the turn's 200.
             await Time("issue TAP for <UPN> → form", () => flows.SayAsync("megan", "issue TAP for adele@contoso.com"), "200 ");
-            await Time("Issue pass click → code", () => flows.ClickAsync("megan", "issuePass", CardFlow.Issue, new JsonObject
+            await Time("Issue pass click → entitlement ready", () => flows.ClickAsync("megan", "issuePass", CardFlow.Issue, new JsonObject
             {
                 ["personId"] = flows.Id("adele"), ["v"] = "2", ["lifetime"] = "120", ["oneTime"] = "true", ["reason"] = "INC-4711",
-            }), "issued for");
+            }), "Temporary Access Pass approved for");
+            var ready = await flows.ReadyEntitlementIdAsync("adele");
+            await Time("Show code click → code", () => flows.ClickAsync("adele", "showCode", null, new JsonObject { ["entitlementId"] = ready }),
+                "Your Temporary Access Pass");
 
             await flows.SayAsync("lynne", "I lost my phone");
             await flows.ClickAsync("lynne", "requestPass", CardFlow.Request, new JsonObject { ["v"] = "1", ["recipient"] = "person", ["reason"] = "Lost my phone" });
             var pending = await flows.PendingRequestIdAsync("lynne");
-            await Time("approve click → pass", () => flows.ClickAsync("patti", "approveRequest", null, new JsonObject { ["requestId"] = pending }), "Approved by");
+            await Time("approve click → entitlement ready", () => flows.ClickAsync("patti", "approveRequest", null, new JsonObject { ["requestId"] = pending }),
+                "Approved by");
+            // Lynne shows hers too (not timed), so each round starts with nobody holding an unshown pass.
+            await flows.ClickAsync("lynne", "showCode", null, new JsonObject { ["entitlementId"] = await flows.ReadyEntitlementIdAsync("lynne") });
 
             async Task Time(string flow, Func<Task<string>> turn, string expected)
             {
@@ -98,6 +106,14 @@ internal static class Flows
             await using var scope = app.Services.CreateAsyncScope();
             var request = await scope.ServiceProvider.GetRequiredService<IRequestStore>().PendingForTargetAsync(tenant.State.TenantId, Id(upnPrefix), default);
             return request?.Id.ToString() ?? "";
+        }
+
+        /// <summary>The person's approved, not yet shown pass (what their Show code button carries).</summary>
+        public async Task<string> ReadyEntitlementIdAsync(string upnPrefix)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var ready = await scope.ServiceProvider.GetRequiredService<IEntitlementStore>().ReadyForTargetAsync(tenant.State.TenantId, Id(upnPrefix), default);
+            return ready.Count == 0 ? "" : ready[0].Id.ToString();
         }
 
         private async Task<string> PostAsync(JsonObject activity)

@@ -42,6 +42,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RecoveryService>();
         services.AddCheckedOptions<Limits.LimitOptions>(configuration, Limits.LimitOptions.Section);
         services.AddScoped<Limits.AbuseLimits>();
+        services.AddSingleton<Limits.RefusalGateMemory>();
         services.AddScoped<Entitlements.EntitlementService>();
         services.AddScoped<Entitlements.EntitlementUpkeep>();
         return services;

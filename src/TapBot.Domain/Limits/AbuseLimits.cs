@@ -17,6 +17,7 @@ public sealed partial class AbuseLimits(
     IRequestStore requests,
     IAuditTrail audit,
     ISecurityAlerts alerts,
+    RefusalGateMemory known,
     IOptions<LimitOptions> options,
     ILogger<AbuseLimits> logger,
     TimeProvider time)
@@ -85,12 +86,23 @@ public sealed partial class AbuseLimits(
         var max = options.Value.RefusalsPerPersonPer10Minutes;
         if (max == 0) return new RefusalGate.Open();
         var now = time.GetUtcNow();
+        var subject = person.ObjectId.ToLowerInvariant();
         var start = LimitWindows.StartOf(LimitKind.RefusedCommands, now);
-        if (await ledger.CountAsync(Name(LimitKind.RefusedCommands), person.ObjectId.ToLowerInvariant(), start, ct) < max) return new RefusalGate.Open();
+        var end = LimitWindows.EndOf(LimitKind.RefusedCommands, now)!.Value; // a ten-minute window always ends
+        var refusal = new LimitRefusal(LimitKind.RefusedCommands, max, end);
+        // Most turns are answered from what this instance already knows (see RefusalGateMemory for what that costs).
+        if (known.IsKnownOpen(subject, now)) return new RefusalGate.Open();
+        if (known.IsKnownPaused(subject, now)) return new RefusalGate.Paused(refusal, false);
+        if (await ledger.CountAsync(Name(LimitKind.RefusedCommands), subject, start, ct) < max)
+        {
+            known.RememberOpen(subject, now, end);
+            return new RefusalGate.Open();
+        }
 
-        var refusal = new LimitRefusal(LimitKind.RefusedCommands, max, LimitWindows.EndOf(LimitKind.RefusedCommands, now));
-        // One answer per window, whichever instance gets the turn: a one-slot claim of its own.
-        var tell = await ledger.TryClaimAsync(new LimitClaim("Notice" + Name(LimitKind.RefusedCommands), person.ObjectId.ToLowerInvariant(), start, 1, Guid.NewGuid().ToString(), now), ct);
+        // One answer per window, whichever instance gets the turn: a one-slot claim of its own. Once it is decided,
+        // this instance answers the rest of the window with silence and no ledger read.
+        var tell = await ledger.TryClaimAsync(new LimitClaim("Notice" + Name(LimitKind.RefusedCommands), subject, start, 1, Guid.NewGuid().ToString(), now), ct);
+        known.RememberPaused(subject, end, now);
         if (tell) await RefuseAsync(refusal, person, null, now, ct);
         return new RefusalGate.Paused(refusal, tell);
     }
@@ -101,6 +113,7 @@ public sealed partial class AbuseLimits(
         var max = options.Value.RefusalsPerPersonPer10Minutes;
         if (max == 0) return;
         var now = time.GetUtcNow();
+        known.Forget(person.ObjectId.ToLowerInvariant());
         // Past the maximum the claim fails, and the next turn is paused by GateAsync.
         await ledger.TryClaimAsync(Claim(LimitKind.RefusedCommands, person.ObjectId, Guid.NewGuid().ToString(), now), ct);
     }

@@ -16,12 +16,13 @@ public sealed class AbuseLimitsTests
     private readonly FakeOpenRequests _requests = new();
     private readonly FakeAudit _audit = new();
     private readonly FakeSecurityAlerts _alerts = new();
+    private readonly RefusalGateMemory _known = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 41, 0, TimeSpan.Zero));
     private readonly LimitOptions _options = new();
 
     public AbuseLimitsTests() => _cast = In(_directory);
 
-    private AbuseLimits Limits() => new(_ledger, _requests, _audit, _alerts, Options.Create(_options), NullLogger<AbuseLimits>.Instance, _time);
+    private AbuseLimits Limits() => new(_ledger, _requests, _audit, _alerts, _known, Options.Create(_options), NullLogger<AbuseLimits>.Instance, _time);
 
     private static string Grant() => Guid.NewGuid().ToString();
 
@@ -155,6 +156,37 @@ public sealed class AbuseLimitsTests
 
         _time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 50, 0, TimeSpan.Zero));
         Assert.IsType<RefusalGate.Open>(await limits.GateAsync(alex, default));
+    }
+
+    [Fact]
+    public async Task RefusedCommandsOnAnotherInstance_AreSeenHere_WithinTheMemorysTwoSeconds()
+    {
+        _options.RefusalsPerPersonPer10Minutes = 3;
+        var here = Limits();
+        // Another instance: the same ledger, its own memory.
+        var there = new AbuseLimits(_ledger, _requests, _audit, _alerts, new RefusalGateMemory(), Options.Create(_options),
+            NullLogger<AbuseLimits>.Instance, _time);
+        var alex = As(_cast.Alex);
+        Assert.IsType<RefusalGate.Open>(await here.GateAsync(alex, default));
+        for (var i = 0; i < 3; i++) await there.RecordRefusalAsync(alex, default);
+
+        // What this instance read a moment ago stands for up to two seconds (the documented cost of not reading the
+        // ledger every turn), then the ledger is read again.
+        Assert.IsType<RefusalGate.Open>(await here.GateAsync(alex, default));
+        _time.Advance(RefusalGateMemory.OpenFor);
+        Assert.IsType<RefusalGate.Paused>(await here.GateAsync(alex, default));
+    }
+
+    [Fact]
+    public async Task ARefusalCountedHere_IsSeenByTheNextTurnHere_AtOnce()
+    {
+        _options.RefusalsPerPersonPer10Minutes = 1;
+        var limits = Limits();
+        var alex = As(_cast.Alex);
+        Assert.IsType<RefusalGate.Open>(await limits.GateAsync(alex, default));
+        await limits.RecordRefusalAsync(alex, default);
+
+        Assert.IsType<RefusalGate.Paused>(await limits.GateAsync(alex, default));
     }
 
     [Fact]
