@@ -119,8 +119,6 @@ public sealed partial class TextsTests
     private static readonly string[] NotYetTranslated =
     [
         "The code could not be delivered privately.", // a failed request's cause
-        "Give a reason for the denial", // a decision refused
-        "only a privileged approver can issue them a pass.", // an issuance refused
     ];
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch

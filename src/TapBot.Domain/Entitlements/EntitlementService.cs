@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TapBot.Domain.Audit;
