@@ -60,7 +60,7 @@ public static class CardCatalog
         { "approval-approved", s => RequestCards.Approval(s.Approval(RequestStatus.Delivered), withButtons: false, []) },
         { "approval-denied", s => RequestCards.Approval(s.Approval(RequestStatus.Denied), withButtons: false, []) },
         { "approval-expired", s => RequestCards.Approval(s.Approval(RequestStatus.Expired), withButtons: false, []) },
-        { "approval-failed", s => RequestCards.Approval(s.Approval(RequestStatus.Failed), withButtons: false, [], "The code could not be delivered privately.") },
+        { "approval-failed", s => RequestCards.Approval(s.Approval(RequestStatus.Failed), withButtons: false, [], Texts.Refusal(Refuse.CardNotPosted(s.Adele))) },
         { "request-requester-pending", s => RequestCards.ForRequester(s.Approval(RequestStatus.Pending)) },
         { "request-requester-approved", s => RequestCards.ForRequester(s.Approval(RequestStatus.Delivered)) },
         { "request-requester-denied", s => RequestCards.ForRequester(s.Approval(RequestStatus.Denied)) },

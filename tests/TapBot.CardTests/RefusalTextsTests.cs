@@ -29,6 +29,8 @@ public sealed class RefusalTextsTests
         var t when t == typeof(Refusal) => Refuse.PrivilegedAct(PrivilegedAction.Issue),
         var t when t == typeof(PrivilegedAction) => PrivilegedAction.Revoke,
         var t when t == typeof(int) => 42,
+        var t when t == typeof(bool) => p.Name == "forSelf" ? false : true,
+        var t when t == typeof(Domain.Issuance.RecipientKind) => Domain.Issuance.RecipientKind.Manager,
         var t when t == typeof(string) => PrivilegedTargets.RolePermission,
         var t when t == typeof(DateTimeOffset) => new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero),
         var t => throw new InvalidOperationException($"No sample for {t.Name} ({p.Name})."),

@@ -70,7 +70,13 @@ public abstract record DecisionOutcome
     private DecisionOutcome() { }
 
     /// <summary>This click decided the request; <see cref="IssueProblem"/> says why no pass exists after an approval.</summary>
-    public sealed record Decided(ApprovalView View, string? IssueProblem) : DecisionOutcome;
+    public sealed record Decided(ApprovalView View, string? IssueProblem) : DecisionOutcome
+    {
+        /// <summary><see cref="IssueProblem"/> as a code with its facts for the host to word; null where none is assigned.</summary>
+        public string? IssueCode { get; init; }
+
+        public IReadOnlyList<object> IssueArgs { get; init; } = [];
+    }
 
     /// <summary>Someone decided first, or the request lapsed: nothing changed.</summary>
     public sealed record AlreadyDecided(ApprovalView View) : DecisionOutcome;

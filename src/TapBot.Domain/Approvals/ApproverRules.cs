@@ -41,8 +41,6 @@ public sealed class ApproverRules(RoleResolver roles, PrivilegedTargets privileg
     }
 
     /// <summary>Why nobody can be asked to approve: no manager who may (when managers may), and no approvers' channel.</summary>
-    public string NobodyToAsk(Requester requester, Person target) =>
-        (Same(target.Id, requester.ObjectId) ? "There is nobody TapBot can ask to approve your request: " : $"There is nobody TapBot can ask to approve a pass for {target.DisplayName}: ") +
-        (options.Value.AllowManager ? "no manager who may approve is set in the directory, and " : "") +
-        "no approvers' channel is set up (an approver types **@TapBot use this channel for TAP approvals** in a channel). Please contact your helpdesk.";
+    public Refusal NobodyToAsk(Requester requester, Person target) =>
+        Refuse.NobodyToAsk(Same(target.Id, requester.ObjectId), options.Value.AllowManager, target);
 }

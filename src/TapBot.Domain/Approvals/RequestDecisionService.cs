@@ -98,7 +98,7 @@ public sealed class RequestDecisionService(
         await audit.AppendAsync(PassIssuer.Audit(approve ? AuditKinds.RequestApproved : AuditKinds.RequestDenied, decider.ObjectId, request,
             approve ? [] : [("note", trimmed)]), ct);
 
-        string? issueProblem = null;
+        IssueOutcome.Refused? issueProblem = null;
         if (approve)
         {
             var outcome = issuance.Value.Delivery == PasscodeDelivery.RevealOnDemand
@@ -106,7 +106,7 @@ public sealed class RequestDecisionService(
                 : await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
             if (outcome is IssueOutcome.Refused refused)
             {
-                issueProblem = refused.Message;
+                issueProblem = refused;
                 // The cards show what storage holds: recovery may have failed the request while it was being issued.
                 request = await requests.GetAsync(request.Id, ct) ?? request;
             }
@@ -114,7 +114,7 @@ public sealed class RequestDecisionService(
 
         var decided = view with { Request = request, DeciderName = decider.DisplayName };
         await cards.UpdateAllAsync(decided, ct);
-        return new DecisionOutcome.Decided(decided, issueProblem);
+        return new DecisionOutcome.Decided(decided, issueProblem?.Message) { IssueCode = issueProblem?.Code, IssueArgs = issueProblem?.Args ?? [] };
     }
 
     /// <summary>The request as this viewer should see it (the card's refresh): never changes anything.</summary>

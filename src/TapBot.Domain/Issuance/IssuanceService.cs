@@ -147,7 +147,7 @@ public sealed class IssuanceService(
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null)
         {
-            return await RefuseAsync(requester, target.Id, recipientProblem!, ct, mayRetry: true);
+            return await RefuseAsync(requester, target.Id, recipientProblem!.Message, ct, mayRetry: true, code: recipientProblem.Code, args: [.. recipientProblem.Args]);
         }
 
         // Private delivery must be possible before anything exists: no orphan pass.

@@ -125,4 +125,83 @@ public static class Refuse
 
     public static Refusal NotDeciderNorManager(Person target) => new("NotDeciderNorManager", [target.DisplayName],
         $"Only TAP approvers or {target.DisplayName}'s manager can decide this request.");
+
+    public static Refusal PassGone() => new("PassGone", [], "This pass no longer exists. Ask for a new one: type **request a TAP**, or ask your helpdesk.");
+
+    public static Refusal NotRecipient() => new("NotRecipient", [], "Only the person this pass was sent to can show its code.");
+
+    public static Refusal BeingShown() => new("BeingShown", [],
+        "This code is being shown right now. If nothing appears, wait a few minutes and press Show code again.");
+
+    public static Refusal TookTooLong() => new("TookTooLong", [],
+        "Showing the code took too long, so TapBot took the pass back; nothing usable is left behind. Press Show code again.");
+
+    public static Refusal AccountGone() => new("AccountGone", [], "This account is no longer in the directory, so no pass can be created.");
+
+    public static Refusal ApproverNoLonger(string approverName) => new("ApproverNoLonger", [approverName],
+        $"{approverName}, who approved this pass, is no longer a TAP approver, so it can't be created. Ask for a new one: type **request a TAP**, or ask your helpdesk.");
+
+    /// <summary>A rule about the person or the approver, read again at Show code.</summary>
+    public static Refusal CannotCreateNow(Refusal refusal) => new("CannotCreateNow", [refusal], "TapBot can't create this pass now: " + refusal.Message);
+
+    /// <summary>Entra could not create the pass at Show code: the entitlement is still there.</summary>
+    public static Refusal ShowAgainLater(Refusal refusal) => new("ShowAgainLater", [refusal], refusal.Message + " Press Show code again in a minute.");
+
+    public static Refusal GrantTakenOver() => new("GrantTakenOver", [],
+        "This approval was taken over by another step (recovery or another click), so nothing was granted. Please try again.");
+
+    public static Refusal CardNotPosted(Person recipient) => new("CardNotPosted", [recipient.DisplayName],
+        $"The card could not reach {recipient.DisplayName} privately, so nothing was granted. Nothing is left behind.");
+
+    public static Refusal NotDelivered(Person recipient) => new("NotDelivered", [recipient.DisplayName],
+        $"The code could not be delivered to {recipient.DisplayName} privately, so the pass was deleted again. Nothing is left behind.");
+
+    public static Refusal GraphThrottled() => new("GraphThrottled", [],
+        "Microsoft Entra is busy right now and asked me to slow down. No pass was created; please try again in a minute.");
+
+    public static Refusal GraphUnavailable() => new("GraphUnavailable", [], "I couldn't reach Microsoft Entra. No pass was created; please try again in a minute.");
+
+    public static Refusal GraphAccessDenied() => new("GraphAccessDenied", [],
+        "Microsoft Entra refused: TapBot's app may not create passes for this person. No pass was created. An admin can run doctor to check TapBot's permissions.");
+
+    /// <param name="graphMessage">Entra's own words (English), passed on as they came.</param>
+    public static Refusal GraphLifetime(string graphMessage) => new("GraphLifetime", [graphMessage],
+        "Microsoft Entra refused the lifetime: " + graphMessage + " No pass was created.");
+
+    public static Refusal GraphPolicy() => new("GraphPolicy", [],
+        "Microsoft Entra's policy does not allow a pass for this person (the policy may have just changed). No pass was created.");
+
+    public static Refusal GraphRefused() => new("GraphRefused", [], "Microsoft Entra refused to create the pass. No pass was created.");
+
+    public static Refusal RecipientNotAllowed(Issuance.RecipientKind kind, Person target)
+    {
+        Refusal to = kind switch
+        {
+            Issuance.RecipientKind.Person => new("To.Person", [target.DisplayName], target.DisplayName),
+            Issuance.RecipientKind.Manager => new("To.Manager", [target.DisplayName], $"{target.DisplayName}'s manager"),
+            _ => new("To.You", [], "you"),
+        };
+        return new("RecipientNotAllowed", [to], $"Your organization does not allow sending the code to {to} (Issuance:AllowedRecipients).");
+    }
+
+    public static Refusal NoManager(Person target) => new("NoManager", [target.DisplayName],
+        $"{target.DisplayName} has no manager in the directory, so the code cannot go to their manager.");
+
+    public static Refusal ManagerDisabled(Person target, Person manager) => new("ManagerDisabled", [target.DisplayName, manager.DisplayName],
+        $"{target.DisplayName}'s manager ({manager.DisplayName}) has a disabled account.");
+
+    public static Refusal ManagerExternal(Person target, Person manager) => new("ManagerExternal", [target.DisplayName, manager.DisplayName],
+        $"{target.DisplayName}'s manager ({manager.DisplayName}) is an external guest; the code stays inside the organization.");
+
+    public static Refusal UnknownRecipient() => new("UnknownRecipient", [], "That recipient is not one TapBot knows.");
+
+    /// <summary>No manager who may approve (when managers may) and no approvers' channel.</summary>
+    public static Refusal NobodyToAsk(bool forSelf, bool managersMayApprove, Person target)
+    {
+        var message = (forSelf ? "There is nobody TapBot can ask to approve your request: " : $"There is nobody TapBot can ask to approve a pass for {target.DisplayName}: ") +
+            (managersMayApprove ? "no manager who may approve is set in the directory, and " : "") +
+            "no approvers' channel is set up (an approver types **@TapBot use this channel for TAP approvals** in a channel). Please contact your helpdesk.";
+        var code = (forSelf ? "NobodyToAskOwn" : "NobodyToAskFor") + (managersMayApprove ? "NoManager" : "");
+        return new(code, forSelf ? [] : [target.DisplayName], message);
+    }
 }

@@ -82,7 +82,7 @@ public abstract class DecideRequestAction(RequestDecisionService decisions, bool
         var outcome = await decisions.DecideAsync(context.Requester, requestId, approve, context.Data.Text("denyReason"), ct);
         return CardResponses.Card(outcome switch
         {
-            DecisionOutcome.Decided d => RequestCards.Approval(d.View, withButtons: false, [], d.IssueProblem),
+            DecisionOutcome.Decided d => RequestCards.Approval(d.View, withButtons: false, [], d.IssueProblem is null ? null : Texts.Refusal(d.IssueCode, d.IssueArgs, d.IssueProblem)),
             DecisionOutcome.AlreadyDecided a => RequestCards.Approval(a.View, withButtons: false, [],
                 a.View.Request.Status == Domain.Requests.RequestStatus.Expired ? null : "This request was already decided; nothing changed."),
             // A limit refused the approval: say which and when it resets (the card comes back with the next refresh).
