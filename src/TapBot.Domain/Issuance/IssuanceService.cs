@@ -200,16 +200,16 @@ public sealed class IssuanceService(
                 var issuedBy = await directory.GetPersonAsync(earlier.RequesterId, ct);
                 var recipient = earlier.RecipientId == earlier.TargetId ? target : await directory.GetPersonAsync(earlier.RecipientId, ct);
                 return target is null
-                    ? Already("This form was already used; the pass was issued.")
+                    ? Already(Refuse.FormUsedIssued())
                     : new IssueOutcome.Issued(earlier, target, issuedBy?.DisplayName ?? "another approver") { Recipient = recipient };
             case RequestStatus.Entitled:
-                return Already("This form was already used: the pass was approved, and its recipient creates it with Show code in their chat with TapBot. Nothing more was created.");
+                return Already(Refuse.FormUsedEntitled());
             case RequestStatus.Approved or RequestStatus.Issued:
-                return Already("This form was already submitted and the pass is being issued; nothing more was created.");
+                return Already(Refuse.FormBeingIssued());
             case RequestStatus.Revoked:
-                return Already("This form was already used, and the pass it issued has been revoked since. Type **issue TAP for** and the person to start again.");
+                return Already(Refuse.FormUsedRevoked());
             default:
-                return Already($"This form was already used and issuing did not complete ({earlier.FailureReason ?? earlier.Status.ToString()}). Type **issue TAP for** and the person to start again.");
+                return Already(Refuse.FormUsedFailed(earlier.FailureReason ?? earlier.Status.ToString()));
         }
     }
 
@@ -233,7 +233,7 @@ public sealed class IssuanceService(
         var range = LifetimeRange.For(policy!, options.Value);
         if (range.Problem(options.Value) is { } rangeProblem)
         {
-            await RefusedAsync(requester, target.Id, rangeProblem, ct);
+            await RefusedAsync(requester, target.Id, rangeProblem.Message, ct);
             return new PrepareOutcome.Refused(rangeProblem);
         }
 
@@ -263,7 +263,7 @@ public sealed class IssuanceService(
     }
 
 
-    private static IssueOutcome Already(string message) => new IssueOutcome.Refused(message);
+    private static IssueOutcome Already(Refusal why) => new IssueOutcome.Refused(why);
 
     /// <summary>A refusal at submit time, audited like every other refusal.</summary>
     private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct, bool mayRetry = false,

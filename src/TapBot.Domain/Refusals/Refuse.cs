@@ -204,4 +204,21 @@ public static class Refuse
         var code = (forSelf ? "NobodyToAskOwn" : "NobodyToAskFor") + (managersMayApprove ? "NoManager" : "");
         return new(code, forSelf ? [] : [target.DisplayName], message);
     }
+
+    public static Refusal FormUsedIssued() => new("FormUsedIssued", [], "This form was already used; the pass was issued.");
+
+    public static Refusal FormUsedEntitled() => new("FormUsedEntitled", [],
+        "This form was already used: the pass was approved, and its recipient creates it with Show code in their chat with TapBot. Nothing more was created.");
+
+    public static Refusal FormBeingIssued() => new("FormBeingIssued", [], "This form was already submitted and the pass is being issued; nothing more was created.");
+
+    public static Refusal FormUsedRevoked() => new("FormUsedRevoked", [],
+        "This form was already used, and the pass it issued has been revoked since. Type **issue TAP for** and the person to start again.");
+
+    /// <param name="why">What the request recorded (TapBot's or Entra's words, English).</param>
+    public static Refusal FormUsedFailed(string why) => new("FormUsedFailed", [why],
+        $"This form was already used and issuing did not complete ({why}). Type **issue TAP for** and the person to start again.");
+
+    public static Refusal CeilingBelowPolicy(int ceiling, int minimum) => new("CeilingBelowPolicy", [ceiling, minimum],
+        $"TapBot's own ceiling ({ceiling} minutes, Issuance:MaxLifetimeInMinutes) is below the tenant policy's minimum ({minimum} minutes); an administrator must change one of them.");
 }
