@@ -6,6 +6,8 @@ using TapBot.Domain.Limits;
 using TapBot.Domain.People;
 using TapBot.Domain.Requests;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Refusals;
+using TapBot.Domain.Roles;
 using TapBot.Domain.Status;
 
 namespace TapBot.CardTests;
@@ -30,7 +32,7 @@ public static class CardCatalog
         { "status-used-account-disabled", s => StatusCards.Found(new(s.Adele with { AccountEnabled = false }, Samples.Used, Samples.Now)) },
         { "status-pick-person", s => StatusCards.PickPerson(new(s.Query, [s.Alex, s.Alexandra])) },
         { "status-not-found", s => StatusCards.NotFound(new(s.Query)) },
-        { "refused", s => StatusCards.Refused($"{s.Adele.DisplayName} holds an administrator role or is in a role-assignable group; only a privileged approver can issue them a pass.") },
+        { "refused", s => StatusCards.Refused(Texts.Refusal(Refuse.AdminRole(s.Adele, Refuse.PrivilegedAct(PrivilegedAction.Issue)))) },
 
         { "issue-pick-person", s => Reply(OutcomeReplies.IssueForm(new PrepareOutcome.Unresolved(new PersonLookup.Ambiguous(s.Query, [s.Alex, s.Alexandra])))) },
         { "issue-form", s => PasscodeCards.Form(s.Form(s.Adele)) },
@@ -54,11 +56,11 @@ public static class CardCatalog
             { Recipient = RecipientKind.Manager, Reason = "caller verified" }) },
         { "approval-pending-manager", s => RequestCards.Approval(s.Approval(RequestStatus.Pending), withButtons: true, ["29:megan"]) },
         { "approval-pending-channel", s => RequestCards.Approval(s.Approval(RequestStatus.Pending, onBehalf: true), withButtons: false, ["29:megan", "29:pradeep"]) },
-        { "approval-deny-needs-reason", s => RequestCards.Approval(s.Approval(RequestStatus.Pending), withButtons: true, [], "Give a reason for the denial: the requester sees it.") },
+        { "approval-deny-needs-reason", s => RequestCards.Approval(s.Approval(RequestStatus.Pending), withButtons: true, [], Texts.Refusal(ReasonRules.DenialProblem("")!)) },
         { "approval-approved", s => RequestCards.Approval(s.Approval(RequestStatus.Delivered), withButtons: false, []) },
         { "approval-denied", s => RequestCards.Approval(s.Approval(RequestStatus.Denied), withButtons: false, []) },
         { "approval-expired", s => RequestCards.Approval(s.Approval(RequestStatus.Expired), withButtons: false, []) },
-        { "approval-failed", s => RequestCards.Approval(s.Approval(RequestStatus.Failed), withButtons: false, [], "The code could not be delivered privately.") },
+        { "approval-failed", s => RequestCards.Approval(s.Approval(RequestStatus.Failed), withButtons: false, [], Texts.Refusal(Refuse.CardNotPosted(s.Adele))) },
         { "request-requester-pending", s => RequestCards.ForRequester(s.Approval(RequestStatus.Pending)) },
         { "request-requester-approved", s => RequestCards.ForRequester(s.Approval(RequestStatus.Delivered)) },
         { "request-requester-denied", s => RequestCards.ForRequester(s.Approval(RequestStatus.Denied)) },

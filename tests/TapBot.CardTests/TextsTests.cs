@@ -116,12 +116,7 @@ public sealed partial class TextsTests
     }
 
     /// <summary>English still in translated cards: Domain sentences without a refusal code yet (README: not yet translated).</summary>
-    private static readonly string[] NotYetTranslated =
-    [
-        "The code could not be delivered privately.", // a failed request's cause
-        "Give a reason for the denial", // a decision refused
-        "only a privileged approver can issue them a pass.", // an issuance refused
-    ];
+    private static readonly string[] NotYetTranslated = [];
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
     {

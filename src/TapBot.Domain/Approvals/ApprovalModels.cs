@@ -47,6 +47,8 @@ public abstract record RequestOutcome
 
     public sealed record Refused(string Message) : RequestOutcome
     {
+        public Refused(Refusals.Refusal why) : this(why.Message) { Code = why.Code; Args = why.Args; }
+
         /// <summary>The requester can fix it on the same form (the reason): the form is shown again, values kept.</summary>
         public bool MayRetry { get; init; }
 
@@ -68,7 +70,13 @@ public abstract record DecisionOutcome
     private DecisionOutcome() { }
 
     /// <summary>This click decided the request; <see cref="IssueProblem"/> says why no pass exists after an approval.</summary>
-    public sealed record Decided(ApprovalView View, string? IssueProblem) : DecisionOutcome;
+    public sealed record Decided(ApprovalView View, string? IssueProblem) : DecisionOutcome
+    {
+        /// <summary><see cref="IssueProblem"/> as a code with its facts for the host to word; null where none is assigned.</summary>
+        public string? IssueCode { get; init; }
+
+        public IReadOnlyList<object> IssueArgs { get; init; } = [];
+    }
 
     /// <summary>Someone decided first, or the request lapsed: nothing changed.</summary>
     public sealed record AlreadyDecided(ApprovalView View) : DecisionOutcome;
@@ -76,6 +84,13 @@ public abstract record DecisionOutcome
     /// <summary>The click was refused; the request is unchanged. <see cref="View"/> is null when the request is unknown.</summary>
     public sealed record Refused(string Message, ApprovalView? View) : DecisionOutcome
     {
+        public Refused(Refusals.Refusal why, ApprovalView? view) : this(why.Message, view) { Code = why.Code; Args = why.Args; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
+
         /// <summary>The clicker may try again on the same card (a denial without a usable reason).</summary>
         public bool MayRetry { get; init; }
 
@@ -85,4 +100,4 @@ public abstract record DecisionOutcome
 }
 
 /// <summary>A request as one viewer sees it: whether they may decide it now, and if not, why.</summary>
-public sealed record ViewerView(ApprovalView View, bool CanDecide, string? WhyNot);
+public sealed record ViewerView(ApprovalView View, bool CanDecide, Refusals.Refusal? WhyNot);

@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using Microsoft.Extensions.Options;
 using TapBot.Domain.People;
 using TapBot.Domain.Ports;
@@ -15,17 +16,17 @@ public sealed class ApproverRules(RoleResolver roles, PrivilegedTargets privileg
     /// privileged person. The manager is the one <paramref name="view"/> read for this click; <paramref name="targetPrivilege"/>
     /// gives what the caller read (or reads now) about the target's privilege, only asked for when it matters.
     /// </summary>
-    public async Task<string?> WhyNotDeciderAsync(Requester decider, ApprovalView view, Func<Task<PrivilegeFacts>> targetPrivilege,
+    public async Task<Refusal?> WhyNotDeciderAsync(Requester decider, ApprovalView view, Func<Task<PrivilegeFacts>> targetPrivilege,
         CancellationToken ct)
     {
         var request = view.Request;
-        if (Same(decider.ObjectId, request.RequesterId)) return "You made this request, so someone else must decide it.";
-        if (Same(decider.ObjectId, request.TargetId)) return "This request is for your own account, so someone else must decide it.";
+        if (Same(decider.ObjectId, request.RequesterId)) return Refuse.OwnRequest();
+        if (Same(decider.ObjectId, request.TargetId)) return Refuse.OwnAccount();
 
         var deciderRoles = await roles.GetRolesAsync(decider.ObjectId, ct);
         var isManager = view.Routing.Manager is { } manager && Same(manager.Id, decider.ObjectId);
         if (!deciderRoles.CanApprove() && !isManager)
-            return $"Only TAP approvers{(options.Value.AllowManager ? $" or {view.Target.DisplayName}'s manager" : "")} can decide this request.";
+            return options.Value.AllowManager ? Refuse.NotDeciderNorManager(view.Target) : Refuse.NotDecider();
         return await privileged.RefusalAsync(deciderRoles, targetPrivilege, view.Target, PrivilegedAction.Decide);
     }
 
@@ -40,8 +41,6 @@ public sealed class ApproverRules(RoleResolver roles, PrivilegedTargets privileg
     }
 
     /// <summary>Why nobody can be asked to approve: no manager who may (when managers may), and no approvers' channel.</summary>
-    public string NobodyToAsk(Requester requester, Person target) =>
-        (Same(target.Id, requester.ObjectId) ? "There is nobody TapBot can ask to approve your request: " : $"There is nobody TapBot can ask to approve a pass for {target.DisplayName}: ") +
-        (options.Value.AllowManager ? "no manager who may approve is set in the directory, and " : "") +
-        "no approvers' channel is set up (an approver types **@TapBot use this channel for TAP approvals** in a channel). Please contact your helpdesk.";
+    public Refusal NobodyToAsk(Requester requester, Person target) =>
+        Refuse.NobodyToAsk(Same(target.Id, requester.ObjectId), options.Value.AllowManager, target);
 }

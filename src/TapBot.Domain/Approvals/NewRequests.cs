@@ -13,7 +13,7 @@ namespace TapBot.Domain.Approvals;
 public sealed class NewRequests(IOptions<ApprovalOptions> options, IOptions<IssuanceOptions> issuance, TimeProvider time)
 {
     /// <summary>The new (not yet stored) request, or null with why the policy leaves no lifetime to give it.</summary>
-    public (AccessRequest? Request, string? Problem) Create(Requester requester, string tenantId, Person target, Person recipient, TapPolicy policy,
+    public (AccessRequest? Request, Refusals.Refusal? Problem) Create(Requester requester, string tenantId, Person target, Person recipient, TapPolicy policy,
         string reason, string? sourceKey)
     {
         var range = LifetimeRange.For(policy, issuance.Value);

@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using Microsoft.Extensions.Options;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Issuance;
@@ -27,10 +28,16 @@ public sealed class RequestDecisionService(
     IAuditTrail audit,
     TimeProvider time)
 {
-    private async Task<DecisionOutcome.Refused> RefusedAsync(Requester decider, AccessRequest request, string why, ApprovalView view, CancellationToken ct)
+    private Task<DecisionOutcome.Refused> RefusedAsync(Requester decider, AccessRequest request, string why, ApprovalView view, CancellationToken ct) =>
+        RefusedAsync(decider, request, new DecisionOutcome.Refused(why, view), ct);
+
+    private Task<DecisionOutcome.Refused> RefusedAsync(Requester decider, AccessRequest request, Refusal why, ApprovalView view, CancellationToken ct) =>
+        RefusedAsync(decider, request, new DecisionOutcome.Refused(why, view), ct);
+
+    private async Task<DecisionOutcome.Refused> RefusedAsync(Requester decider, AccessRequest request, DecisionOutcome.Refused refused, CancellationToken ct)
     {
-        await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", why)), ct);
-        return new DecisionOutcome.Refused(why, view);
+        await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", refused.Message)), ct);
+        return refused;
     }
 
     /// <summary>
@@ -40,7 +47,7 @@ public sealed class RequestDecisionService(
     public async Task<DecisionOutcome> DecideAsync(Requester decider, Guid requestId, bool approve, string? note, CancellationToken ct)
     {
         var request = await requests.GetAsync(requestId, ct);
-        if (request is null) return new DecisionOutcome.Refused("This request no longer exists.", null);
+        if (request is null) return new DecisionOutcome.Refused(Refuse.RequestGone(), null);
         if (await expiry.ExpireIfDueAsync(request, ct)) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
         if (request.Status != RequestStatus.Pending) return new DecisionOutcome.AlreadyDecided(await views.ViewOfAsync(request, ct));
 
@@ -48,7 +55,7 @@ public sealed class RequestDecisionService(
         var (view, found) = await views.ForDecisionAsync(request, decider, ct);
         if (await approvers.WhyNotDeciderAsync(decider, view, () => Task.FromResult(found.TargetPrivilege), ct) is { } whyNot)
         {
-            await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", whyNot)), ct);
+            await audit.AppendAsync(PassIssuer.Audit(AuditKinds.DecisionRefused, decider.ObjectId, request, ("why", whyNot.Message)), ct);
             return new DecisionOutcome.Refused(whyNot, view);
         }
 
@@ -58,12 +65,12 @@ public sealed class RequestDecisionService(
         {
             // The person must still be able to hold a pass, and the code must still reach its recipient.
             var (_, refusal) = TargetEligibility.Check(view.Target, found);
-            if (refusal is not null) return await RefusedAsync(decider, request, refusal + " Deny the request, or fix this first.", view, ct);
+            if (refusal is not null) return await RefusedAsync(decider, request, Refuse.DenyOrFix(refusal), view, ct);
             var recipient = view.Recipient; // read from the directory for this click
             if (!recipient.AccountEnabled)
-                return await RefusedAsync(decider, request, "The person who would receive the code is no longer in the directory or is disabled. Deny the request.", view, ct);
+                return await RefusedAsync(decider, request, Refuse.RecipientGone(), view, ct);
             if (!await delivery.EnsureReachableAsync(recipient.Id, ct))
-                return await RefusedAsync(decider, request, IssuanceService.Unreachable(recipient) + " Nothing was decided.", view, ct);
+                return await RefusedAsync(decider, request, Refuse.NothingDecided(Refuse.Unreachable(recipient)), view, ct);
         }
 
         var now = time.GetUtcNow();
@@ -91,7 +98,7 @@ public sealed class RequestDecisionService(
         await audit.AppendAsync(PassIssuer.Audit(approve ? AuditKinds.RequestApproved : AuditKinds.RequestDenied, decider.ObjectId, request,
             approve ? [] : [("note", trimmed)]), ct);
 
-        string? issueProblem = null;
+        IssueOutcome.Refused? issueProblem = null;
         if (approve)
         {
             var outcome = issuance.Value.Delivery == PasscodeDelivery.RevealOnDemand
@@ -99,7 +106,7 @@ public sealed class RequestDecisionService(
                 : await issuer.CreateAndDeliverAsync(request, view.Target, view.Recipient, decider, ct);
             if (outcome is IssueOutcome.Refused refused)
             {
-                issueProblem = refused.Message;
+                issueProblem = refused;
                 // The cards show what storage holds: recovery may have failed the request while it was being issued.
                 request = await requests.GetAsync(request.Id, ct) ?? request;
             }
@@ -107,7 +114,7 @@ public sealed class RequestDecisionService(
 
         var decided = view with { Request = request, DeciderName = decider.DisplayName };
         await cards.UpdateAllAsync(decided, ct);
-        return new DecisionOutcome.Decided(decided, issueProblem);
+        return new DecisionOutcome.Decided(decided, issueProblem?.Message) { IssueCode = issueProblem?.Code, IssueArgs = issueProblem?.Args ?? [] };
     }
 
     /// <summary>The request as this viewer should see it (the card's refresh): never changes anything.</summary>

@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using Microsoft.Extensions.Options;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Issuance;
@@ -48,9 +49,15 @@ public sealed class RequestFormService(
             : new RequestOutcome.Unresolved(miss);
     }
 
-    private async Task<RequestOutcome> RefusedAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    private Task<RequestOutcome> RefusedAsync(Requester requester, string? targetId, string message, CancellationToken ct) =>
+        RefusedAsync(requester, targetId, new RequestOutcome.Refused(message), ct);
+
+    private Task<RequestOutcome> RefusedAsync(Requester requester, string? targetId, Refusal why, CancellationToken ct) =>
+        RefusedAsync(requester, targetId, new RequestOutcome.Refused(why), ct);
+
+    private async Task<RequestOutcome> RefusedAsync(Requester requester, string? targetId, RequestOutcome.Refused refused, CancellationToken ct)
     {
-        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RequestRefused, requester.ObjectId, targetId, ("reason", message)), ct);
-        return new RequestOutcome.Refused(message);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RequestRefused, requester.ObjectId, targetId, ("reason", refused.Message)), ct);
+        return refused;
     }
 }

@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Ports;
@@ -40,13 +41,13 @@ public sealed class RequestSubmitService(
             {
                 MayRetry = reasonProblem != ReasonCheck.PatternTimedOut, Code = ReasonRules.CodeOf(reasonProblem).Code, Args = ReasonRules.CodeOf(reasonProblem).Args,
             };
-        if (choice.Recipient == RecipientKind.Requester) return await RefuseAsync(requester, target.Id, "A request's code goes to the person or their manager.", ct);
+        if (choice.Recipient == RecipientKind.Requester) return await RefuseAsync(requester, target.Id, Refuse.RequestRecipient(), ct);
 
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null) return await RefuseAsync(requester, target.Id, recipientProblem!, ct);
 
         if (await requests.PendingForTargetAsync(tenantId, target.Id, ct) is { } pending)
-            return await RefuseAsync(requester, target.Id, $"A request for this account is already waiting for a decision (until {pending.DecideBy:u}). You'll hear as soon as it is decided.", ct);
+            return await RefuseAsync(requester, target.Id, Refuse.RequestPending(pending.DecideBy), ct);
 
         // The recipient is the manager already read when the code goes to them.
         var manager = choice.Recipient == RecipientKind.Manager ? recipient : await directory.GetManagerAsync(target.Id, ct);
@@ -54,7 +55,7 @@ public sealed class RequestSubmitService(
         if (routing.IsEmpty) return await RefuseAsync(requester, target.Id, approvers.NobodyToAsk(requester, target), ct);
 
         // The code must be able to reach the recipient privately once approved; say so now rather than after approval.
-        if (!await delivery.EnsureReachableAsync(recipient.Id, ct)) return await RefuseAsync(requester, target.Id, IssuanceService.Unreachable(recipient), ct);
+        if (!await delivery.EnsureReachableAsync(recipient.Id, ct)) return await RefuseAsync(requester, target.Id, Refuse.Unreachable(recipient), ct);
 
         var (request, termsProblem) = newRequests.Create(requester, tenantId, target, recipient, policy, reason, sourceKey);
         if (request is null) return await RefuseAsync(requester, target.Id, termsProblem!, ct);
@@ -78,7 +79,7 @@ public sealed class RequestSubmitService(
             request.MarkFailed("no approver could be reached");
             await requests.SaveAsync(request, ct);
             await audit.AppendAsync(PassIssuer.Audit(AuditKinds.RequestRefused, requester.ObjectId, request, ("why", "no approver reachable")), ct);
-            return new RequestOutcome.Refused("TapBot could not reach any approver right now, so the request was not sent. Please try again, or contact your helpdesk.");
+            return new RequestOutcome.Refused(Refuse.NoApproverReached());
         }
 
         await audit.AppendAsync(PassIssuer.Audit(AuditKinds.RequestRouted, requester.ObjectId, request,
@@ -86,9 +87,15 @@ public sealed class RequestSubmitService(
         return new RequestOutcome.Submitted(view);
     }
 
-    private async Task<RequestOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    private Task<RequestOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct) =>
+        RefuseAsync(requester, targetId, new RequestOutcome.Refused(message), ct);
+
+    private Task<RequestOutcome> RefuseAsync(Requester requester, string? targetId, Refusal why, CancellationToken ct) =>
+        RefuseAsync(requester, targetId, new RequestOutcome.Refused(why), ct);
+
+    private async Task<RequestOutcome> RefuseAsync(Requester requester, string? targetId, RequestOutcome.Refused refused, CancellationToken ct)
     {
-        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RequestRefused, requester.ObjectId, targetId, ("reason", message)), ct);
-        return new RequestOutcome.Refused(message);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RequestRefused, requester.ObjectId, targetId, ("reason", refused.Message)), ct);
+        return refused;
     }
 }

@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using TapBot.Domain.Issuance;
 using TapBot.Domain.Passes;
 using TapBot.Domain.People;
@@ -8,7 +9,7 @@ using static TapBot.Domain.Approvals.ApprovalViews;
 namespace TapBot.Domain.Approvals;
 
 /// <summary>A request's target as the form and the submission check it: <see cref="Problem"/> is null when it may have a pass.</summary>
-public sealed record CheckedTarget(Person? Target, Preflight? Found, TapPolicy? Policy, string? Problem);
+public sealed record CheckedTarget(Person? Target, Preflight? Found, TapPolicy? Policy, Refusal? Problem);
 
 /// <summary>Whose account a request is for: the requester's own, or (for a helpdesk operator or approver) someone else's.</summary>
 public sealed class RequestTargets(IDirectory directory, RoleResolver roles, TargetEligibility eligibility)
@@ -28,23 +29,23 @@ public sealed class RequestTargets(IDirectory directory, RoleResolver roles, Tar
     }
 
     /// <summary>The person, or null with why not; <paramref name="personId"/> null means the requester themselves.</summary>
-    public async Task<(Person? Target, string? Problem)> ResolveAsync(Requester requester, string? personId, CancellationToken ct)
+    public async Task<(Person? Target, Refusal? Problem)> ResolveAsync(Requester requester, string? personId, CancellationToken ct)
     {
         if (personId is null || Same(personId, requester.ObjectId))
         {
             var self = await directory.GetPersonAsync(requester.ObjectId, ct);
-            return self is null ? (null, "I couldn't find your account in the directory.") : (self, null);
+            return self is null ? (null, Refuse.SelfNotFound()) : (self, null);
         }
 
-        if (!Guid.TryParse(personId, out _)) return (null, "That person is not in the directory.");
+        if (!Guid.TryParse(personId, out _)) return (null, Refuse.PersonNotInDirectory());
         var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
         if ((requesterRoles & TapRoles.HelpdeskOperator) == 0 && !requesterRoles.CanApprove())
-            return (null, "Only helpdesk operators can ask for a pass for someone else. You can ask for recovery help for your own account.");
+            return (null, Refuse.RequestForOthers());
         var target = await directory.GetPersonAsync(personId, ct);
-        return target is null ? (null, "That person is no longer in the directory.") : (target, null);
+        return target is null ? (null, Refuse.PersonGone()) : (target, null);
     }
 
     /// <summary>A refusal as the requester should read it: someone asking for their own account is sent to the helpdesk.</summary>
-    public static string ForRequester(string refusal, Requester requester, Person target) =>
-        Same(target.Id, requester.ObjectId) ? refusal + " Please contact your helpdesk." : refusal;
+    public static Refusal ForRequester(Refusal refusal, Requester requester, Person target) =>
+        Same(target.Id, requester.ObjectId) ? Refuse.ContactHelpdesk(refusal) : refusal;
 }

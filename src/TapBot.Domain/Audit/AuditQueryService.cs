@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using TapBot.Domain.People;
 using TapBot.Domain.Ports;
 using TapBot.Domain.Roles;
@@ -13,7 +14,7 @@ public sealed class AuditQueryService(IDirectory directory, RoleResolver roles, 
     {
         var held = await roles.GetRolesAsync(requester.ObjectId, ct);
         if (!held.CanApprove() && (held & TapRoles.Auditor) == 0)
-            return await RefusedAsync(requester, "Only TAP approvers and auditors can read the audit trail.", ct);
+            return await RefusedAsync(requester, Refuse.AuditNotAllowed(), ct);
 
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return await RefusedAsync(requester, problem!, ct);
@@ -30,10 +31,10 @@ public sealed class AuditQueryService(IDirectory directory, RoleResolver roles, 
         return new AuditOutcome.Found(person, events.Select(e => new NamedAuditEvent(e, names[e.ActorId])).ToList());
     }
 
-    private async Task<AuditOutcome> RefusedAsync(Requester requester, string message, CancellationToken ct)
+    private async Task<AuditOutcome> RefusedAsync(Requester requester, Refusal why, CancellationToken ct)
     {
-        await audit.AppendAsync(AuditEntry.Of(AuditKinds.AuditRefused, requester.ObjectId, null, ("reason", message)), ct);
-        return new AuditOutcome.Refused(message);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.AuditRefused, requester.ObjectId, null, ("reason", why.Message)), ct);
+        return new AuditOutcome.Refused(why);
     }
 }
 
@@ -49,5 +50,13 @@ public abstract record AuditOutcome
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
     public sealed record Unresolved(PersonLookup.Miss Lookup) : AuditOutcome;
 
-    public sealed record Refused(string Message) : AuditOutcome;
+    public sealed record Refused(string Message) : AuditOutcome
+    {
+        public Refused(Refusals.Refusal why) : this(why.Message) { Code = why.Code; Args = why.Args; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
+    }
 }

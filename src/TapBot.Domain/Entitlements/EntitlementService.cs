@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TapBot.Domain.Audit;
@@ -44,7 +45,7 @@ public sealed class EntitlementService(
         }
         catch (Exception e) when (e is RequestChangedException or RequestTransitionException)
         {
-            return new IssueOutcome.Refused("This approval was taken over by another step (recovery or another click), so nothing was granted. Please try again.");
+            return new IssueOutcome.Refused(Refuse.GrantTakenOver());
         }
 
         await entitlements.AddAsync(entitlement, ct);
@@ -55,7 +56,7 @@ public sealed class EntitlementService(
             entitlement.Cancel("the card could not be posted");
             await entitlements.SaveAsync(entitlement, ct);
             await audit.AppendAsync(Audit(AuditKinds.EntitlementCancelled, AuditKinds.SystemActor, entitlement, ("why", "card not posted")), ct);
-            return new IssueOutcome.Refused($"The card could not reach {recipient.DisplayName} privately, so nothing was granted. Nothing is left behind.");
+            return new IssueOutcome.Refused(Refuse.CardNotPosted(recipient));
         }
 
         entitlement.MarkPosted(card.ConversationId, card.MessageId);
@@ -70,22 +71,22 @@ public sealed class EntitlementService(
     public async Task<RevealOutcome> RevealAsync(Requester clicker, Guid entitlementId, CancellationToken ct)
     {
         var entitlement = await entitlements.GetAsync(entitlementId, ct);
-        if (entitlement is null) return new RevealOutcome.Refused("This pass no longer exists. Ask for a new one: type **request a TAP**, or ask your helpdesk.");
+        if (entitlement is null) return new RevealOutcome.Refused(Refuse.PassGone());
         if (!entitlement.IsRecipient(clicker.ObjectId))
         {
             await audit.AppendAsync(Audit(AuditKinds.RevealRefused, clicker.ObjectId, entitlement, ("why", "not the recipient")), ct);
-            return new RevealOutcome.Refused("Only the person this pass was sent to can show its code.");
+            return new RevealOutcome.Refused(Refuse.NotRecipient());
         }
 
         var now = time.GetUtcNow();
         if (entitlement.State == EntitlementState.Ready && now >= entitlement.RevealBy) return new RevealOutcome.Closed(await ExpireAsync(entitlement, ct) ?? entitlement);
         if (entitlement.State == EntitlementState.Revealing)
-            return new RevealOutcome.Refused("This code is being shown right now. If nothing appears, wait a few minutes and press Show code again.");
+            return new RevealOutcome.Refused(Refuse.BeingShown());
         if (entitlement.State != EntitlementState.Ready) return new RevealOutcome.Closed(entitlement);
 
         if (await WhyNotNowAsync(entitlement, ct) is { } whyNot)
         {
-            await audit.AppendAsync(Audit(AuditKinds.RevealRefused, clicker.ObjectId, entitlement, ("why", whyNot)), ct);
+            await audit.AppendAsync(Audit(AuditKinds.RevealRefused, clicker.ObjectId, entitlement, ("why", whyNot.Message)), ct);
             return new RevealOutcome.Refused(whyNot);
         }
 
@@ -104,7 +105,7 @@ public sealed class EntitlementService(
             entitlement.ReturnToReady();
             await SavedAsync(entitlement, ct); // recovery may have returned it first; Ready either way
             await audit.AppendAsync(Audit(AuditKinds.RevealFailed, clicker.ObjectId, entitlement, ("graph", e.GraphMessage ?? e.Failure.ToString())), ct);
-            return new RevealOutcome.Refused(PassIssuer.GraphRefusal(e) + " Press Show code again in a minute.");
+            return new RevealOutcome.Refused(Refuse.ShowAgainLater(PassIssuer.GraphRefusal(e)));
         }
 
         entitlement.RecordPass(issued.Pass.Id, issued.Pass.StartsAt, issued.Pass.ExpiresAt);
@@ -131,23 +132,23 @@ public sealed class EntitlementService(
     }
 
     /// <summary>The rules as at approval, read again now: the person, the policy, and the approver's standing for a privileged person.</summary>
-    private async Task<string?> WhyNotNowAsync(PassEntitlement entitlement, CancellationToken ct)
+    private async Task<Refusal?> WhyNotNowAsync(PassEntitlement entitlement, CancellationToken ct)
     {
         try
         {
             var found = await preflight.GetAsync(entitlement.ApproverId, roles.WantedObjectIds, entitlement.TargetId, ct);
             var target = found.Target.Value;
-            if (target is null) return "This account is no longer in the directory, so no pass can be created.";
+            if (target is null) return Refuse.AccountGone();
             var approverRoles = roles.RolesFrom(found.RequesterMemberships.Value);
             if (!approverRoles.CanApprove())
-                return $"{entitlement.ApproverName}, who approved this pass, is no longer a TAP approver, so it can't be created. Ask for a new one: type **request a TAP**, or ask your helpdesk.";
+                return Refuse.ApproverNoLonger(entitlement.ApproverName);
             var (_, refusal) = TargetEligibility.Check(target, found);
             refusal ??= privileged.Refusal(approverRoles, () => found.TargetPrivilege, target, PrivilegedAction.Issue);
-            return refusal is null ? null : "TapBot can't create this pass now: " + refusal;
+            return refusal is null ? null : Refuse.CannotCreateNow(refusal);
         }
         catch (EntraException e)
         {
-            return PassIssuer.GraphRefusal(e) + " Press Show code again in a minute.";
+            return Refuse.ShowAgainLater(PassIssuer.GraphRefusal(e));
         }
     }
 
@@ -156,14 +157,14 @@ public sealed class EntitlementService(
     {
         await passes.DeleteAsync(entitlement.TargetId, issued.Pass.Id, ct);
         await audit.AppendAsync(Audit(AuditKinds.RevealFailed, AuditKinds.SystemActor, entitlement, ("takenOverByRecovery", issued.Pass.Id)), ct);
-        return new RevealOutcome.Refused("Showing the code took too long, so TapBot took the pass back; nothing usable is left behind. Press Show code again.");
+        return new RevealOutcome.Refused(Refuse.TookTooLong());
     }
 
     private async Task<RevealOutcome> ChangedMeanwhileAsync(Guid id, CancellationToken ct)
     {
         var now = await entitlements.GetAsync(id, ct);
         return now is null || now.State is EntitlementState.Ready or EntitlementState.Revealing
-            ? new RevealOutcome.Refused("This code is being shown right now. If nothing appears, wait a few minutes and press Show code again.")
+            ? new RevealOutcome.Refused(Refuse.BeingShown())
             : new RevealOutcome.Closed(now);
     }
 

@@ -14,5 +14,13 @@ public abstract record RevealOutcome
     public sealed record Closed(PassEntitlement Entitlement) : RevealOutcome;
 
     /// <summary>Not shown now (not the recipient, a rule refused, Graph refused); the entitlement stays as it was.</summary>
-    public sealed record Refused(string Message) : RevealOutcome;
+    public sealed record Refused(string Message) : RevealOutcome
+    {
+        public Refused(Refusals.Refusal why) : this(why.Message) { Code = why.Code; Args = why.Args; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
+    }
 }

@@ -50,7 +50,15 @@ public abstract record PrepareOutcome
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
     public sealed record Unresolved(PersonLookup.Miss Lookup) : PrepareOutcome;
 
-    public sealed record Refused(string Message) : PrepareOutcome;
+    public sealed record Refused(string Message) : PrepareOutcome
+    {
+        public Refused(Refusals.Refusal why) : this(why.Message) { Code = why.Code; Args = why.Args; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
+    }
 }
 
 /// <summary>The approver's choices from the form. Untrusted: every field is checked again.</summary>
@@ -84,6 +92,8 @@ public abstract record IssueOutcome
 
     public sealed record Refused(string Message) : IssueOutcome
     {
+        public Refused(Refusals.Refusal why) : this(why.Message) { Code = why.Code; Args = why.Args; }
+
         /// <summary>The abuse limit that refused it, if a limit did (the card words it for the reader).</summary>
         public Limits.LimitRefusal? Limit { get; init; }
 

@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -60,13 +61,13 @@ public sealed class IssuanceService(
         if (!requesterRoles.CanApprove())
         {
             await RefusedAsync(requester, null, "not an approver", ct);
-            return new PrepareOutcome.Refused(NotApprover);
+            return new PrepareOutcome.Refused(Refuse.NotApproverToIssue());
         }
 
         if (query is null)
         {
-            await RefusedAsync(requester, null, problem!, ct);
-            return new PrepareOutcome.Refused(problem!);
+            await RefusedAsync(requester, null, problem!.Message, ct);
+            return new PrepareOutcome.Refused(problem);
         }
 
         if (found?.Target.Value is { } byAddress) return await PrepareForAsync(requester, requesterRoles, byAddress, found, ct);
@@ -85,14 +86,14 @@ public sealed class IssuanceService(
         if (!requesterRoles.CanApprove())
         {
             await RefusedAsync(requester, null, "not an approver", ct);
-            return new PrepareOutcome.Refused(NotApprover);
+            return new PrepareOutcome.Refused(Refuse.NotApproverToIssue());
         }
 
         var person = found?.Target.Value;
         if (person is null)
         {
             await RefusedAsync(requester, null, "person not in the directory", ct);
-            return new PrepareOutcome.Refused("That person is no longer in the directory.");
+            return new PrepareOutcome.Refused(Refuse.PersonGone());
         }
 
         return await PrepareForAsync(requester, requesterRoles, person, found, ct);
@@ -113,16 +114,16 @@ public sealed class IssuanceService(
         // is untrusted. One round trip: the requester's roles and everything the rules read about the person.
         var found = Guid.TryParse(choice.PersonId, out _) ? await preflight.GetAsync(requester.ObjectId, roles.WantedObjectIds, choice.PersonId, ct) : null;
         var requesterRoles = found is null ? await roles.GetRolesAsync(requester.ObjectId, ct) : roles.Remember(requester.ObjectId, found.RequesterMemberships.Value);
-        if (!requesterRoles.CanApprove()) return await RefuseAsync(requester, null, NotApprover, ct);
+        if (!requesterRoles.CanApprove()) return await RefuseAsync(requester, null, Refuse.NotApproverToIssue(), ct);
 
         var target = found?.Target.Value;
-        if (target is null) return await RefuseAsync(requester, null, "That person is no longer in the directory.", ct);
+        if (target is null) return await RefuseAsync(requester, null, Refuse.PersonGone(), ct);
 
         var (policy, refusal) = Check(requester, requesterRoles, target, found!);
         if (refusal is not null)
         {
-            await RefusedAsync(requester, target.Id, refusal, ct);
-            return Refuse(refusal);
+            await RefusedAsync(requester, target.Id, refusal.Message, ct);
+            return new IssueOutcome.Refused(refusal);
         }
 
         var range = LifetimeRange.For(policy!, options.Value);
@@ -146,14 +147,14 @@ public sealed class IssuanceService(
         var (recipient, recipientProblem) = await recipients.ResolveAsync(choice.Recipient, requester, target, ct);
         if (recipient is null)
         {
-            return await RefuseAsync(requester, target.Id, recipientProblem!, ct, mayRetry: true);
+            return await RefuseAsync(requester, target.Id, recipientProblem!.Message, ct, mayRetry: true, code: recipientProblem.Code, args: [.. recipientProblem.Args]);
         }
 
         // Private delivery must be possible before anything exists: no orphan pass.
         if (!await delivery.EnsureReachableAsync(recipient.Id, ct))
         {
             await RefusedAsync(requester, target.Id, "recipient unreachable", ct);
-            return Refuse(Unreachable(recipient));
+            return new IssueOutcome.Refused(Refuse.Unreachable(recipient));
         }
 
         var request = AccessRequest.Create(RequestKind.DirectIssuance, tenantId, requester.ObjectId, target.Id, recipient.Id,
@@ -180,10 +181,6 @@ public sealed class IssuanceService(
             : await issuer.CreateAndDeliverAsync(request, target, recipient, requester, ct);
     }
 
-    /// <summary>Why a code cannot reach someone privately, and what to do about it.</summary>
-    public static string Unreachable(Person recipient) =>
-        $"{recipient.DisplayName} has never opened a chat with TapBot and TapBot could not start one, so the code could not reach them privately. " +
-        "Ask them to open TapBot in Teams once (or install it for them), then try again. Nothing was created.";
 
     private (string Message, string Code, object[] Args)? StartProblem(DateTimeOffset? startsAt, DateTimeOffset now)
     {
@@ -203,16 +200,16 @@ public sealed class IssuanceService(
                 var issuedBy = await directory.GetPersonAsync(earlier.RequesterId, ct);
                 var recipient = earlier.RecipientId == earlier.TargetId ? target : await directory.GetPersonAsync(earlier.RecipientId, ct);
                 return target is null
-                    ? Refuse("This form was already used; the pass was issued.")
+                    ? Already(Refuse.FormUsedIssued())
                     : new IssueOutcome.Issued(earlier, target, issuedBy?.DisplayName ?? "another approver") { Recipient = recipient };
             case RequestStatus.Entitled:
-                return Refuse("This form was already used: the pass was approved, and its recipient creates it with Show code in their chat with TapBot. Nothing more was created.");
+                return Already(Refuse.FormUsedEntitled());
             case RequestStatus.Approved or RequestStatus.Issued:
-                return Refuse("This form was already submitted and the pass is being issued; nothing more was created.");
+                return Already(Refuse.FormBeingIssued());
             case RequestStatus.Revoked:
-                return Refuse("This form was already used, and the pass it issued has been revoked since. Type **issue TAP for** and the person to start again.");
+                return Already(Refuse.FormUsedRevoked());
             default:
-                return Refuse($"This form was already used and issuing did not complete ({earlier.FailureReason ?? earlier.Status.ToString()}). Type **issue TAP for** and the person to start again.");
+                return Already(Refuse.FormUsedFailed(earlier.FailureReason ?? earlier.Status.ToString()));
         }
     }
 
@@ -223,7 +220,7 @@ public sealed class IssuanceService(
         var (policy, refusal) = Check(requester, requesterRoles, target, found);
         if (refusal is not null)
         {
-            await RefusedAsync(requester, target.Id, refusal, ct);
+            await RefusedAsync(requester, target.Id, refusal.Message, ct);
             return new PrepareOutcome.Refused(refusal);
         }
 
@@ -236,7 +233,7 @@ public sealed class IssuanceService(
         var range = LifetimeRange.For(policy!, options.Value);
         if (range.Problem(options.Value) is { } rangeProblem)
         {
-            await RefusedAsync(requester, target.Id, rangeProblem, ct);
+            await RefusedAsync(requester, target.Id, rangeProblem.Message, ct);
             return new PrepareOutcome.Refused(rangeProblem);
         }
 
@@ -255,19 +252,18 @@ public sealed class IssuanceService(
     /// The rules, in the order a person would ask them; the first that fails is the answer. A part of the pre-flight
     /// that could not be fetched raises its error only when its rule is reached.
     /// </summary>
-    private (TapPolicy? Policy, string? Refusal) Check(Requester requester, TapRoles requesterRoles, Person target, Preflight found)
+    private (TapPolicy? Policy, Refusal? Refusal) Check(Requester requester, TapRoles requesterRoles, Person target, Preflight found)
     {
         if (string.Equals(target.Id, requester.ObjectId, StringComparison.OrdinalIgnoreCase))
-            return (null, "You can't issue a Temporary Access Pass for yourself. Ask another approver, or ask for recovery help.");
+            return (null, Refuse.SelfIssue());
         var (policy, refusal) = TargetEligibility.Check(target, found);
         if (refusal is not null) return (policy, refusal);
 
         return (policy, privileged.Refusal(requesterRoles, () => found.TargetPrivilege, target, PrivilegedAction.Issue));
     }
 
-    private const string NotApprover = "Only TAP approvers can issue a Temporary Access Pass. If someone needs one, ask an approver, or the person can ask for recovery help.";
 
-    private static IssueOutcome Refuse(string message) => new IssueOutcome.Refused(message);
+    private static IssueOutcome Already(Refusal why) => new IssueOutcome.Refused(why);
 
     /// <summary>A refusal at submit time, audited like every other refusal.</summary>
     private async Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, string message, CancellationToken ct, bool mayRetry = false,
@@ -276,6 +272,9 @@ public sealed class IssuanceService(
         await RefusedAsync(requester, targetId, message, ct);
         return new IssueOutcome.Refused(message) { MayRetry = mayRetry, Code = code, Args = args ?? [] };
     }
+
+    private Task<IssueOutcome> RefuseAsync(Requester requester, string? targetId, Refusal why, CancellationToken ct) =>
+        RefuseAsync(requester, targetId, why.Message, ct, code: why.Code, args: [.. why.Args]);
 
     private Task RefusedAsync(Requester requester, string? targetId, string reason, CancellationToken ct) =>
         audit.AppendAsync(AuditEntry.Of(AuditKinds.IssueRefused, requester.ObjectId, targetId, ("reason", reason)), ct);

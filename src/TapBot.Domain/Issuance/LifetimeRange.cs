@@ -16,8 +16,7 @@ public sealed record LifetimeRange(int Minimum, int Ceiling, int Default)
     }
 
     /// <summary>Why nothing can be issued (TapBot's ceiling is below the policy's minimum), or null.</summary>
-    public string? Problem(IssuanceOptions options) => Ceiling >= Minimum ? null :
-        $"TapBot's own ceiling ({options.MaxLifetimeInMinutes} minutes, Issuance:MaxLifetimeInMinutes) is below the tenant policy's minimum ({Minimum} minutes); an administrator must change one of them.";
+    public Refusals.Refusal? Problem(IssuanceOptions options) => Ceiling >= Minimum ? null : Refusals.Refuse.CeilingBelowPolicy(options.MaxLifetimeInMinutes, Minimum);
 
     public bool Contains(int minutes) => minutes >= Minimum && minutes <= Ceiling;
 }

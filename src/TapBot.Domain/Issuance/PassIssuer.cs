@@ -65,7 +65,7 @@ public sealed class PassIssuer(
             await SavedAsync(request, ct); // failed either way; recovery may have said so first
             await AuditAsync(AuditKinds.IssueFailed, issuer, request, ct, ("delivery", e.Message));
             Count("delivery_failed", kind);
-            return new IssueOutcome.Refused($"The code could not be delivered to {recipient.DisplayName} privately, so the pass was deleted again. Nothing is left behind.");
+            return new IssueOutcome.Refused(Refusals.Refuse.NotDelivered(recipient));
         }
 
         request.MarkDelivered(receipt.ConversationId, receipt.MessageId, time.GetUtcNow());
@@ -121,16 +121,14 @@ public sealed class PassIssuer(
         await AuditAsync(sent ? AuditKinds.OwnerNotified : AuditKinds.OwnerNotNotified, issuer, request, ct);
     }
 
-    public static string GraphRefusal(EntraException e) => e.Failure switch
+    public static Refusals.Refusal GraphRefusal(EntraException e) => e.Failure switch
     {
-        EntraFailure.Throttled => "Microsoft Entra is busy right now and asked me to slow down. No pass was created; please try again in a minute.",
-        EntraFailure.Unavailable => "I couldn't reach Microsoft Entra. No pass was created; please try again in a minute.",
-        EntraFailure.AccessDenied => "Microsoft Entra refused: TapBot's app may not create passes for this person. No pass was created. An admin can run doctor to check TapBot's permissions.",
-        _ when e.GraphMessage?.StartsWith("Invalid LifetimeInMinutes", StringComparison.Ordinal) == true =>
-            "Microsoft Entra refused the lifetime: " + e.GraphMessage + " No pass was created.",
-        _ when e.GraphMessage?.Contains("Converged UserCredentialPolicy", StringComparison.Ordinal) == true =>
-            "Microsoft Entra's policy does not allow a pass for this person (the policy may have just changed). No pass was created.",
-        _ => "Microsoft Entra refused to create the pass. No pass was created.",
+        EntraFailure.Throttled => Refusals.Refuse.GraphThrottled(),
+        EntraFailure.Unavailable => Refusals.Refuse.GraphUnavailable(),
+        EntraFailure.AccessDenied => Refusals.Refuse.GraphAccessDenied(),
+        _ when e.GraphMessage?.StartsWith("Invalid LifetimeInMinutes", StringComparison.Ordinal) == true => Refusals.Refuse.GraphLifetime(e.GraphMessage),
+        _ when e.GraphMessage?.Contains("Converged UserCredentialPolicy", StringComparison.Ordinal) == true => Refusals.Refuse.GraphPolicy(),
+        _ => Refusals.Refuse.GraphRefused(),
     };
 
     private static void Count(string outcome, string kind) =>

@@ -46,10 +46,10 @@ public static class ReasonRules
     };
 
     /// <summary>A denial's reason: always required (the requester deserves to know why), plain text.</summary>
-    public static string? DenialProblem(string note)
+    public static Refusals.Refusal? DenialProblem(string note)
     {
-        if (note.Length == 0) return "Give a reason for the denial: the requester sees it.";
-        if (note.Length > MaxLength) return TooLong;
-        return note.Any(char.IsControl) ? NotPlain : null;
+        if (note.Length == 0) return new("DenialReasonRequired", [], "Give a reason for the denial: the requester sees it.");
+        if (note.Length > MaxLength) return new("ReasonTooLong", [MaxLength], TooLong);
+        return note.Any(char.IsControl) ? new("ReasonNotPlain", [], NotPlain) : null;
     }
 }

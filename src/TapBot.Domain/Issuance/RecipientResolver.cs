@@ -8,10 +8,10 @@ namespace TapBot.Domain.Issuance;
 public sealed class RecipientResolver(IDirectory directory, IOptions<IssuanceOptions> options)
 {
     /// <summary>The recipient, or a refusal fit to show the requester.</summary>
-    public async Task<(Person? Recipient, string? Problem)> ResolveAsync(RecipientKind kind, Requester requester, Person target, CancellationToken ct)
+    public async Task<(Person? Recipient, Refusals.Refusal? Problem)> ResolveAsync(RecipientKind kind, Requester requester, Person target, CancellationToken ct)
     {
         if (!options.Value.Recipients.Contains(kind))
-            return (null, $"Your organization does not allow sending the code to {Describe(kind, target)} (Issuance:AllowedRecipients).");
+            return (null, Refusals.Refuse.RecipientNotAllowed(kind, target));
 
         switch (kind)
         {
@@ -21,12 +21,12 @@ public sealed class RecipientResolver(IDirectory directory, IOptions<IssuanceOpt
                 return (new Person(requester.ObjectId, "", null, requester.DisplayName, "Member", true), null);
             case RecipientKind.Manager:
                 var manager = await directory.GetManagerAsync(target.Id, ct);
-                if (manager is null) return (null, $"{target.DisplayName} has no manager in the directory, so the code cannot go to their manager.");
-                if (!manager.AccountEnabled) return (null, $"{target.DisplayName}'s manager ({manager.DisplayName}) has a disabled account.");
-                if (manager.IsExternalGuest) return (null, $"{target.DisplayName}'s manager ({manager.DisplayName}) is an external guest; the code stays inside the organization.");
+                if (manager is null) return (null, Refusals.Refuse.NoManager(target));
+                if (!manager.AccountEnabled) return (null, Refusals.Refuse.ManagerDisabled(target, manager));
+                if (manager.IsExternalGuest) return (null, Refusals.Refuse.ManagerExternal(target, manager));
                 return (manager, null);
             default:
-                return (null, "That recipient is not one TapBot knows.");
+                return (null, Refusals.Refuse.UnknownRecipient());
         }
     }
 

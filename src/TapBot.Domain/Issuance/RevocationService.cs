@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using TapBot.Domain.Audit;
 using TapBot.Domain.Passes;
 using TapBot.Domain.People;
@@ -25,7 +26,15 @@ public abstract record RevokeOutcome
     /// <summary>The name picks nobody, or several people: answered the same way by every command.</summary>
     public sealed record Unresolved(PersonLookup.Miss Lookup) : RevokeOutcome;
 
-    public sealed record Refused(string Message) : RevokeOutcome;
+    public sealed record Refused(string Message) : RevokeOutcome
+    {
+        public Refused(Refusals.Refusal why) : this(why.Message) { Code = why.Code; Args = why.Args; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
+    }
 }
 
 /// <summary>
@@ -47,7 +56,7 @@ public sealed class RevocationService(
 {
     public async Task<RevokeOutcome> PrepareAsync(Requester requester, string? personText, CancellationToken ct)
     {
-        if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove()) return await RefusedAsync(requester, null, NotApprover, ct);
+        if (!(await roles.GetRolesAsync(requester.ObjectId, ct)).CanApprove()) return await RefusedAsync(requester, null, Refuse.NotApproverToRevoke(), ct);
         var query = PersonQuery.TryParse(personText, out var problem);
         if (query is null) return await RefusedAsync(requester, null, problem!, ct);
 
@@ -57,7 +66,7 @@ public sealed class RevocationService(
         if (pass is not null) return new RevokeOutcome.Confirm(person, pass);
         var unshown = (await entitlementStore.ReadyForTargetAsync(tenant.Id, person.Id, ct)).FirstOrDefault();
         return unshown is null
-            ? await RefusedAsync(requester, person.Id, $"{person.DisplayName} has no Temporary Access Pass to revoke.", ct)
+            ? await RefusedAsync(requester, person.Id, Refuse.NothingToRevoke(person), ct)
             : new RevokeOutcome.ConfirmCancel(person, unshown);
     }
 
@@ -65,10 +74,10 @@ public sealed class RevocationService(
     public async Task<RevokeOutcome> RevokeAsync(Requester requester, string personId, string passId, CancellationToken ct)
     {
         var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
-        if (!requesterRoles.CanApprove()) return await RefusedAsync(requester, null, NotApprover, ct);
+        if (!requesterRoles.CanApprove()) return await RefusedAsync(requester, null, Refuse.NotApproverToRevoke(), ct);
 
         var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
-        if (person is null) return await RefusedAsync(requester, null, "That person is no longer in the directory.", ct);
+        if (person is null) return await RefusedAsync(requester, null, Refuse.PersonGone(), ct);
         if (await privileged.RefusalAsync(requesterRoles, () => directory.GetPrivilegeFactsAsync(person.Id, ct), person, PrivilegedAction.Revoke) is { } refusal)
         {
             return await RefusedAsync(requester, person.Id, refusal, ct);
@@ -77,7 +86,7 @@ public sealed class RevocationService(
         var current = await passes.GetCurrentAsync(person.Id, ct);
         if (current is null || !string.Equals(current.Id, passId, StringComparison.OrdinalIgnoreCase))
         {
-            return await RefusedAsync(requester, person.Id, $"{person.DisplayName}'s pass changed since this card was shown (it was replaced or already removed). Look again with **TAP status for {person.UserPrincipalName}**.", ct);
+            return await RefusedAsync(requester, person.Id, Refuse.PassChanged(person), ct);
         }
 
         await passes.DeleteAsync(person.Id, passId, ct);
@@ -105,10 +114,10 @@ public sealed class RevocationService(
     public async Task<RevokeOutcome> CancelEntitlementAsync(Requester requester, string personId, string entitlementId, CancellationToken ct)
     {
         var requesterRoles = await roles.GetRolesAsync(requester.ObjectId, ct);
-        if (!requesterRoles.CanApprove()) return await RefusedAsync(requester, null, NotApprover, ct);
+        if (!requesterRoles.CanApprove()) return await RefusedAsync(requester, null, Refuse.NotApproverToRevoke(), ct);
 
         var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
-        if (person is null) return new RevokeOutcome.Refused("That person is no longer in the directory.");
+        if (person is null) return new RevokeOutcome.Refused(Refuse.PersonGone());
         if (await privileged.RefusalAsync(requesterRoles, () => directory.GetPrivilegeFactsAsync(person.Id, ct), person, PrivilegedAction.Revoke) is { } refusal)
         {
             return await RefusedAsync(requester, person.Id, refusal, ct);
@@ -116,21 +125,19 @@ public sealed class RevocationService(
 
         var entitlement = Guid.TryParse(entitlementId, out var id) ? await entitlementStore.GetAsync(id, ct) : null;
         if (entitlement is null || !string.Equals(entitlement.TargetId, person.Id, StringComparison.OrdinalIgnoreCase))
-            return new RevokeOutcome.Refused("This approval no longer exists.");
+            return new RevokeOutcome.Refused(Refuse.ApprovalGone());
         if (!await entitlements.CancelAsync(entitlement, requester.ObjectId, ct))
         {
-            return new RevokeOutcome.Refused($"{person.DisplayName}'s approved pass is no longer waiting to be shown (it was shown, expired or cancelled). " +
-                                             $"Look again with **TAP status for {person.UserPrincipalName}**.");
+            return new RevokeOutcome.Refused(Refuse.ApprovalNotWaiting(person));
         }
 
         return new RevokeOutcome.Revoked(person, false) { EntitlementsCancelled = 1 };
     }
 
-    private async Task<RevokeOutcome> RefusedAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    private async Task<RevokeOutcome> RefusedAsync(Requester requester, string? targetId, Refusal why, CancellationToken ct)
     {
-        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RevokeRefused, requester.ObjectId, targetId, ("reason", message)), ct);
-        return new RevokeOutcome.Refused(message);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.RevokeRefused, requester.ObjectId, targetId, ("reason", why.Message)), ct);
+        return new RevokeOutcome.Refused(why);
     }
 
-    private const string NotApprover = "Only TAP approvers can revoke a Temporary Access Pass.";
 }

@@ -1,6 +1,7 @@
 using TapBot.Domain.Passes;
 using TapBot.Domain.People;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Refusals;
 
 namespace TapBot.Domain.Issuance;
 
@@ -14,14 +15,14 @@ public sealed class TargetEligibility(IIssuancePreflight preflight)
     public Task<Preflight> ReadAsync(Person target, CancellationToken ct) => preflight.GetAsync(target.Id, [], target.Id, ct);
 
     /// <summary>The rules about the person alone, in the order a person would ask them; the first that fails is the answer.</summary>
-    public static (TapPolicy? Policy, string? Refusal) Check(Person target, Preflight found)
+    public static (TapPolicy? Policy, Refusal? Refusal) Check(Person target, Preflight found)
     {
-        if (!target.AccountEnabled) return (null, $"{target.DisplayName}'s account is disabled, so they cannot get a pass.");
-        if (target.IsExternalGuest) return (null, $"{target.DisplayName} is an external guest; Entra gives passes to members and internal guests only.");
+        if (!target.AccountEnabled) return (null, Refuse.AccountDisabled(target));
+        if (target.IsExternalGuest) return (null, Refuse.ExternalGuest(target));
 
         var policy = found.Policy.Value;
-        if (!policy.IsEnabled) return (policy, "The tenant's Temporary Access Pass policy is off, so no pass can be issued. An administrator can enable it in the Entra admin center.");
-        if (!InScope(policy, target, found.PolicyGroupMemberships.Value)) return (policy, $"{target.DisplayName} is outside the tenant's Temporary Access Pass policy (not included, or excluded).");
+        if (!policy.IsEnabled) return (policy, Refuse.PolicyOff());
+        if (!InScope(policy, target, found.PolicyGroupMemberships.Value)) return (policy, Refuse.OutsidePolicy(target));
         return (policy, null);
     }
 

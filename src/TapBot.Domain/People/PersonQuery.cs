@@ -25,25 +25,25 @@ public sealed partial record PersonQuery
     public bool IsAddress => Text.Contains('@');
 
     /// <summary>Parses the text; returns null and a message for the user when it cannot name a person.</summary>
-    public static PersonQuery? TryParse(string? raw, out string? problem)
+    public static PersonQuery? TryParse(string? raw, out Refusals.Refusal? problem)
     {
         problem = null;
         var text = Clean(raw ?? string.Empty);
         if (text.Length == 0)
         {
-            problem = "Tell me who you mean: a UPN such as adele@contoso.com, a mail address or a display name.";
+            problem = Refusals.Refuse.PersonMissing();
             return null;
         }
 
         if (text.Length > MaxLength)
         {
-            problem = $"That name is too long to be a person ({text.Length} characters; the most is {MaxLength}).";
+            problem = Refusals.Refuse.PersonTooLong(text.Length, MaxLength);
             return null;
         }
 
         if (!AllowedName().IsMatch(text))
         {
-            problem = "That doesn't look like a name or an address. Use letters, digits, spaces and . ' - _ @ + only.";
+            problem = Refusals.Refuse.PersonNotAName();
             return null;
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TapBot.Domain.People;
 using TapBot.Domain.Ports;
+using TapBot.Domain.Refusals;
 
 namespace TapBot.Domain.Roles;
 
@@ -32,7 +33,7 @@ public sealed class PrivilegedTargets(IOptions<RoleOptions> options)
     /// others only for people the facts show to be ordinary users. The facts are read only when that matters, and a
     /// directory that could not be reached (throttled, down) raises its <see cref="EntraException"/>.
     /// </summary>
-    public string? Refusal(TapRoles requesterRoles, Func<PrivilegeFacts> facts, Person target, PrivilegedAction action)
+    public Refusal? Refusal(TapRoles requesterRoles, Func<PrivilegeFacts> facts, Person target, PrivilegedAction action)
     {
         if (requesterRoles.CanActForPrivileged()) return null;
         var privilege = Assess(facts());
@@ -40,7 +41,7 @@ public sealed class PrivilegedTargets(IOptions<RoleOptions> options)
     }
 
     /// <inheritdoc cref="Refusal(TapRoles, Func{PrivilegeFacts}, Person, PrivilegedAction)"/>
-    public async Task<string?> RefusalAsync(TapRoles requesterRoles, Func<Task<PrivilegeFacts>> facts, Person target, PrivilegedAction action)
+    public async Task<Refusal?> RefusalAsync(TapRoles requesterRoles, Func<Task<PrivilegeFacts>> facts, Person target, PrivilegedAction action)
     {
         if (requesterRoles.CanActForPrivileged()) return null;
         var known = await facts();
@@ -125,24 +126,18 @@ public sealed class PrivilegedTargets(IOptions<RoleOptions> options)
     }
 
     /// <summary>One plain sentence: what makes the person privileged, or which permission would have shown it.</summary>
-    public static string Explain(Privilege privilege, Person target, PrivilegedAction action)
+    public static Refusal Explain(Privilege privilege, Person target, PrivilegedAction action)
     {
-        var what = action switch
-        {
-            PrivilegedAction.Issue => "issue them a pass",
-            PrivilegedAction.Revoke => "revoke their pass",
-            _ => "decide this request",
-        };
+        var what = Refuse.PrivilegedAct(action);
         var known = privilege.Findings.FirstOrDefault(f => f.Reason != PrivilegeReason.Unreadable);
         return known?.Reason switch
         {
-            PrivilegeReason.ActiveRole => $"{target.DisplayName} holds an administrator role; only a privileged approver can {what}.",
-            PrivilegeReason.EligibleRole => $"{target.DisplayName} is eligible for an administrator role in Privileged Identity Management (a pass could activate it); only a privileged approver can {what}.",
-            PrivilegeReason.RoleAssignableGroup => $"{target.DisplayName} is in a role-assignable group; only a privileged approver can {what}.",
-            PrivilegeReason.TapBotApprover => $"{target.DisplayName} is a TapBot approver; only a privileged approver can {what}.",
-            _ when privilege.MissingPermission is { } permission =>
-                $"TapBot can't tell whether {target.DisplayName} is an administrator because its Graph app lacks the {permission} permission, so only a privileged approver can {what}; an administrator can grant it (see the deployment guide, or run doctor).",
-            _ => $"TapBot couldn't read everything that shows whether {target.DisplayName} is an administrator, so only a privileged approver can {what}.",
+            PrivilegeReason.ActiveRole => Refuse.AdminRole(target, what),
+            PrivilegeReason.EligibleRole => Refuse.EligibleRole(target, what),
+            PrivilegeReason.RoleAssignableGroup => Refuse.RoleAssignableGroup(target, what),
+            PrivilegeReason.TapBotApprover => Refuse.TapBotApprover(target, what),
+            _ when privilege.MissingPermission is { } permission => Refuse.PrivilegeUnreadable(target, permission, what),
+            _ => Refuse.PrivilegeUnknown(target, what),
         };
     }
 }

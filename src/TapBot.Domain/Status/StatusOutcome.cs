@@ -19,5 +19,13 @@ public abstract record StatusOutcome
     public sealed record Unresolved(PersonLookup.Miss Lookup) : StatusOutcome;
 
     /// <summary>The request cannot be served; <paramref name="Message"/> says why in plain words.</summary>
-    public sealed record Refused(string Message) : StatusOutcome;
+    public sealed record Refused(string Message) : StatusOutcome
+    {
+        public Refused(Refusals.Refusal why) : this(why.Message) { Code = why.Code; Args = why.Args; }
+
+        /// <summary>The refusal as a code with its facts for the host to word; null where none is assigned (the message is shown).</summary>
+        public string? Code { get; init; }
+
+        public IReadOnlyList<object> Args { get; init; } = [];
+    }
 }

@@ -1,3 +1,4 @@
+using TapBot.Domain.Refusals;
 using TapBot.Domain.Audit;
 using TapBot.Domain.People;
 using TapBot.Domain.Ports;
@@ -34,7 +35,7 @@ public sealed class TapStatusService(
             var me = await directory.GetPersonAsync(requester.ObjectId, ct);
             if (me is not null && PersonMatch.Names(query, me)) return await ForPersonAsync(requester, me, ct);
             await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, null, ("reason", "no role to view others")), ct);
-            return new StatusOutcome.Refused(OthersRefusal);
+            return new StatusOutcome.Refused(Refuse.StatusOfOthers());
         }
 
         if (!(await directory.FindOneAsync(query, ct)).Picked(out var chosen, out var miss)) return new StatusOutcome.Unresolved(miss);
@@ -46,7 +47,7 @@ public sealed class TapStatusService(
     {
         var person = Guid.TryParse(personId, out _) ? await directory.GetPersonAsync(personId, ct) : null;
         return person is null
-            ? await RefusedAsync(requester, null, "That person is no longer in the directory.", ct)
+            ? await RefusedAsync(requester, null, Refuse.PersonGone(), ct)
             : await ForPersonAsync(requester, person, ct);
     }
 
@@ -54,14 +55,14 @@ public sealed class TapStatusService(
     {
         var me = await directory.GetPersonAsync(requester.ObjectId, ct);
         return me is null
-            ? await RefusedAsync(requester, null, "I can't find your account in this tenant's directory.", ct)
+            ? await RefusedAsync(requester, null, Refuse.SelfNotInDirectory(), ct)
             : await ForPersonAsync(requester, me, ct);
     }
 
-    private async Task<StatusOutcome> RefusedAsync(Requester requester, string? targetId, string message, CancellationToken ct)
+    private async Task<StatusOutcome> RefusedAsync(Requester requester, string? targetId, Refusal why, CancellationToken ct)
     {
-        await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, targetId, ("reason", message)), ct);
-        return new StatusOutcome.Refused(message);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, targetId, ("reason", why.Message)), ct);
+        return new StatusOutcome.Refused(why);
     }
 
     private async Task<StatusOutcome> ForPersonAsync(Requester requester, Person person, CancellationToken ct, TapRoles? knownRoles = null)
@@ -70,7 +71,7 @@ public sealed class TapStatusService(
         if (!isSelf && !(knownRoles ?? await roles.GetRecentRolesAsync(requester.ObjectId, ct)).CanViewOthers())
         {
             await audit.AppendAsync(AuditEntry.Of(AuditKinds.StatusRefused, requester.ObjectId, person.Id, ("reason", "no role to view others")), ct);
-            return new StatusOutcome.Refused(OthersRefusal);
+            return new StatusOutcome.Refused(Refuse.StatusOfOthers());
         }
 
         var pass = await passes.GetCurrentAsync(person.Id, ct);
@@ -85,7 +86,4 @@ public sealed class TapStatusService(
         return new StatusOutcome.Found(person, pass, time.GetUtcNow()) { Unshown = unshown };
     }
 
-    private const string OthersRefusal =
-        "Only helpdesk operators, approvers and auditors can see someone else's TAP status. " +
-        "You can always ask for your own: type **my TAP status**.";
 }

@@ -70,7 +70,7 @@ public sealed class IssuePassAction(IssuanceService issuance, TapTenant tenant) 
                 await context.ReplaceCardForEveryoneAsync(approved, ct);
                 return CardResponses.Card(approved);
             case IssueOutcome.Refused refused:
-                return CardResponses.Card(LimitCards.RefusedOr(refused.Message, refused.Limit));
+                return CardResponses.Card(LimitCards.RefusedOr(Texts.Refusal(refused.Code, refused.Args, refused.Message), refused.Limit));
             default:
                 throw new InvalidOperationException("Unknown issue outcome.");
         }

@@ -51,7 +51,7 @@ public sealed class RequestPassAction(RequestSubmitService submissions, RequestF
             case RequestOutcome.Refused { MayRetry: true } refused:
                 return await FormAgainAsync(context, Texts.Refusal(refused.Code, refused.Args, refused.Message), ct);
             case RequestOutcome.Refused refused:
-                return CardResponses.Card(LimitCards.RefusedOr(refused.Message, refused.Limit));
+                return CardResponses.Card(LimitCards.RefusedOr(Texts.Refusal(refused.Code, refused.Args, refused.Message), refused.Limit));
             default:
                 throw new InvalidOperationException("Unexpected request outcome.");
         }
@@ -82,14 +82,14 @@ public abstract class DecideRequestAction(RequestDecisionService decisions, bool
         var outcome = await decisions.DecideAsync(context.Requester, requestId, approve, context.Data.Text("denyReason"), ct);
         return CardResponses.Card(outcome switch
         {
-            DecisionOutcome.Decided d => RequestCards.Approval(d.View, withButtons: false, [], d.IssueProblem),
+            DecisionOutcome.Decided d => RequestCards.Approval(d.View, withButtons: false, [], d.IssueProblem is null ? null : Texts.Refusal(d.IssueCode, d.IssueArgs, d.IssueProblem)),
             DecisionOutcome.AlreadyDecided a => RequestCards.Approval(a.View, withButtons: false, [],
                 a.View.Request.Status == Domain.Requests.RequestStatus.Expired ? null : "This request was already decided; nothing changed."),
             // A limit refused the approval: say which and when it resets (the card comes back with the next refresh).
             DecisionOutcome.Refused { Limit: { } limit } => LimitCards.Refused(limit),
             // Refused: the same card, with buttons only if the clicker may try again (a missing denial reason).
-            DecisionOutcome.Refused { View: { } view } r => RequestCards.Approval(view, withButtons: r.MayRetry, [], r.Message),
-            DecisionOutcome.Refused r => StatusCards.Refused(r.Message),
+            DecisionOutcome.Refused { View: { } view } r => RequestCards.Approval(view, withButtons: r.MayRetry, [], Texts.Refusal(r.Code, r.Args, r.Message)),
+            DecisionOutcome.Refused r => StatusCards.Refused(Texts.Refusal(r.Code, r.Args, r.Message)),
             _ => throw new InvalidOperationException("Unexpected decision outcome."),
         });
     }

@@ -26,7 +26,7 @@ public sealed class ShowCodeAction(EntitlementService entitlements, IOptions<Iss
         {
             RevealOutcome.Revealed r => CardResponses.Card(EntitlementCards.Revealed(r.Entitlement, r.Pass, options.Value.SecurityContact)),
             RevealOutcome.Closed c => CardResponses.Card(EntitlementCards.Closed(c.Entitlement)),
-            RevealOutcome.Refused r => CardResponses.Card(StatusCards.Refused(r.Message)),
+            RevealOutcome.Refused r => CardResponses.Card(StatusCards.Refused(Texts.Refusal(r.Code, r.Args, r.Message))),
             _ => throw new InvalidOperationException("Unknown reveal outcome."),
         };
     }

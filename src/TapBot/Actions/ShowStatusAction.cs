@@ -21,7 +21,7 @@ public sealed class ShowStatusAction(TapStatusService status) : ICardAction
         return CardResponses.Card(outcome switch
         {
             StatusOutcome.Found f => StatusCards.Found(f),
-            StatusOutcome.Refused r => StatusCards.Refused(r.Message),
+            StatusOutcome.Refused r => StatusCards.Refused(Texts.Refusal(r.Code, r.Args, r.Message)),
             _ => StatusCards.Refused("That person can't be shown."),
         });
     }

@@ -13,7 +13,7 @@ public static class OutcomeReplies
     {
         RequestOutcome.Form f => new(RequestCards.Form(f.Value), f.Value.IsForSelf ? Texts.Get("Summary.AskForPass") : Texts.Get("Summary.AskForPassFor", f.Value.Target.DisplayName)),
         RequestOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.PrepareRequest, Texts.Get("Button.Next"))),
-        RequestOutcome.Refused r => new(LimitCards.RefusedOr(r.Message, r.Limit), Texts.Get("Summary.CannotSendRequest")),
+        RequestOutcome.Refused r => new(LimitCards.RefusedOr(Texts.Refusal(r.Code, r.Args, r.Message), r.Limit), Texts.Get("Summary.CannotSendRequest")),
         RequestOutcome.Submitted s => new(RequestCards.ForRequester(s.View), Texts.Get("Summary.YourRequest")),
         _ => throw new InvalidOperationException("Unknown request outcome."),
     };
@@ -22,7 +22,7 @@ public static class OutcomeReplies
     {
         AuditOutcome.Found f => new(AuditCards.Recent(f), Texts.Get("Summary.AuditFor", f.Person.DisplayName)),
         AuditOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.TypeAgain("audit for")),
-        AuditOutcome.Refused r => new(StatusCards.Refused(r.Message), Texts.Get("Summary.Audit")),
+        AuditOutcome.Refused r => new(StatusCards.Refused(Texts.Refusal(r.Code, r.Args, r.Message)), Texts.Get("Summary.Audit")),
         _ => throw new InvalidOperationException("Unknown audit outcome."),
     };
 
@@ -30,7 +30,7 @@ public static class OutcomeReplies
     {
         PrepareOutcome.Form f => new(PasscodeCards.Form(f.Value), Texts.Get("Summary.IssueFor", f.Value.Target.DisplayName)),
         PrepareOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.PrepareIssue, Texts.Get("Button.Next"))),
-        PrepareOutcome.Refused r => new(StatusCards.Refused(r.Message), Texts.Get("Summary.CannotIssue")),
+        PrepareOutcome.Refused r => new(StatusCards.Refused(Texts.Refusal(r.Code, r.Args, r.Message)), Texts.Get("Summary.CannotIssue")),
         _ => throw new InvalidOperationException("Unknown issuance outcome."),
     };
 
@@ -42,7 +42,7 @@ public static class OutcomeReplies
         // Kept as it answered before the shared lookup: for revoke, nobody found is a refusal, not the "Nobody found" card.
         RevokeOutcome.Unresolved { Lookup: PersonLookup.NotFound n } => new(StatusCards.Refused(Texts.Get("Revoke.NobodyFound", n.Query)), Texts.Get("Summary.CannotRevoke")),
         RevokeOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.TypeAgain("revoke TAP for")),
-        RevokeOutcome.Refused r => new(StatusCards.Refused(r.Message), Texts.Get("Summary.CannotRevoke")),
+        RevokeOutcome.Refused r => new(StatusCards.Refused(Texts.Refusal(r.Code, r.Args, r.Message)), Texts.Get("Summary.CannotRevoke")),
         _ => throw new InvalidOperationException("Unknown revoke outcome."),
     };
 
@@ -50,7 +50,7 @@ public static class OutcomeReplies
     {
         StatusOutcome.Found f => new(StatusCards.Found(f), Texts.Get("Summary.StatusFor", f.Person.DisplayName)),
         StatusOutcome.Unresolved u => PersonReplies.Unresolved(u.Lookup, PersonReplies.PickList(CardVerbs.ShowStatus, Texts.Get("Button.ShowStatus"))),
-        StatusOutcome.Refused r => new(StatusCards.Refused(r.Message), Texts.Get("Summary.Status")),
+        StatusOutcome.Refused r => new(StatusCards.Refused(Texts.Refusal(r.Code, r.Args, r.Message)), Texts.Get("Summary.Status")),
         _ => throw new InvalidOperationException("Unknown status outcome."),
     };
 }

@@ -78,7 +78,7 @@ public static class RequestCards
             Facts(Details(view)),
             Text(Outcome(view), weight: pending ? null : "Bolder", color: Color(r.Status)),
         };
-        if (problem is not null) body.Add(Text(CardText.Escape(problem), color: "Attention"));
+        if (problem is not null) body.Add(Text(CardText.Defuse(problem), color: "Attention"));
         List<JsonNode>? actions = null;
         if (pending && withButtons)
         {

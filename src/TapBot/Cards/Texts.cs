@@ -30,10 +30,21 @@ public static class Texts
 
     /// <summary>
     /// A Domain refusal in the reader's words: its code's text (<c>Refusal.&lt;code&gt;</c>) with its facts, or the
-    /// Domain's English message while that refusal has no code yet.
+    /// Domain's English message while that refusal has no code yet. Text facts are names and addresses from the
+    /// directory, so they are escaped; a fact that is itself a refusal (a phrase, a wrapped sentence) is worded the same way.
     /// </summary>
     public static string Refusal(string? code, IReadOnlyList<object> args, string message) =>
-        code is not null && Has("Refusal." + code) ? Get("Refusal." + code, [.. args]) : message;
+        code is not null && Has("Refusal." + code) ? Get("Refusal." + code, [.. args.Select(Word)]) : message;
+
+    /// <inheritdoc cref="Refusal(string?, IReadOnlyList{object}, string)"/>
+    public static string Refusal(Domain.Refusals.Refusal refusal) => Refusal(refusal.Code, refusal.Args, refusal.Message);
+
+    private static object Word(object arg) => arg switch
+    {
+        Domain.Refusals.Refusal nested => Refusal(nested),
+        string text => CardText.Escape(text),
+        _ => arg,
+    };
 
     /// <summary>True when <paramref name="key"/> has a text (for words chosen by a stored value, such as an audit kind).</summary>
     public static bool Has(string key) => !Localizer[key].ResourceNotFound;

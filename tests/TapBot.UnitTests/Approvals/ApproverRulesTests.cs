@@ -42,23 +42,23 @@ public sealed class ApproverRulesTests
     public async Task WhyNotDecider_WhoeverMadeTheRequest_MayNotDecideIt()
     {
         Assert.Equal("You made this request, so someone else must decide it.",
-            await Rules().WhyNotDeciderAsync(As(_megan), View(_megan, _adele), Ordinary, default));
+            (await Rules().WhyNotDeciderAsync(As(_megan), View(_megan, _adele), Ordinary, default))?.Message);
     }
 
     [Fact]
     public async Task WhyNotDecider_NobodyDecidesForTheirOwnAccount()
     {
         Assert.Equal("This request is for your own account, so someone else must decide it.",
-            await Rules().WhyNotDeciderAsync(As(_megan), View(_lynne, _megan), Ordinary, default));
+            (await Rules().WhyNotDeciderAsync(As(_megan), View(_lynne, _megan), Ordinary, default))?.Message);
     }
 
     [Fact]
     public async Task WhyNotDecider_SomeoneWithoutARole_IsRefused_NamingTheManagerOnlyWhenManagersMayApprove()
     {
         Assert.Equal("Only TAP approvers or Adele Vance's manager can decide this request.",
-            await Rules().WhyNotDeciderAsync(As(_alex), View(_adele, _adele), Ordinary, default));
+            (await Rules().WhyNotDeciderAsync(As(_alex), View(_adele, _adele), Ordinary, default))?.Message);
         Assert.Equal("Only TAP approvers can decide this request.",
-            await Rules(allowManager: false).WhyNotDeciderAsync(As(_alex), View(_adele, _adele), Ordinary, default));
+            (await Rules(allowManager: false).WhyNotDeciderAsync(As(_alex), View(_adele, _adele), Ordinary, default))?.Message);
     }
 
     [Fact]

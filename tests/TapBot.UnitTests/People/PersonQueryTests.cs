@@ -31,7 +31,7 @@ public sealed class PersonQueryTests
     public void TryParse_Refuses_WithAMessage(string raw, string message)
     {
         Assert.Null(PersonQuery.TryParse(raw, out var problem));
-        Assert.Contains(message, problem);
+        Assert.Contains(message, problem!.Message);
     }
 
     [Fact]
@@ -45,6 +45,6 @@ public sealed class PersonQueryTests
     public void TryParse_TooLong_SaysHowLong()
     {
         Assert.Null(PersonQuery.TryParse(new string('a', 300), out var problem));
-        Assert.Contains("300 characters", problem);
+        Assert.Contains("300 characters", problem!.Message);
     }
 }

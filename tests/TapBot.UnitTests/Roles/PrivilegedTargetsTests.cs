@@ -109,6 +109,6 @@ public sealed class PrivilegedTargetsTests
         var refusal = Rule().Refusal(TapRoles.Approver, () => FakeDirectory.WithActiveRole(DirectoryRoleTemplates.GlobalAdministrator), Target, PrivilegedAction.Revoke);
 
         Assert.Null(Rule().Refusal(TapRoles.PrivilegedApprover, () => throw new InvalidOperationException("read"), Target, PrivilegedAction.Issue));
-        Assert.Equal("Taylor holds an administrator role; only a privileged approver can revoke their pass.", refusal);
+        Assert.Equal("Taylor holds an administrator role; only a privileged approver can revoke their pass.", refusal?.Message);
     }
 }
