@@ -97,6 +97,16 @@ internal sealed class EfEntitlementStore(TapDbContext db) : IEntitlementStore
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<IReadOnlyList<PassEntitlement>> ShownPastValidUntilAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        var ticks = now.UtcTicks;
+        var shown = nameof(EntitlementState.Shown);
+        var rows = await db.PassEntitlements.AsNoTracking()
+            .Where(r => r.State == shown && r.CardConversationId != null && r.ValidUntilUtcTicks <= ticks)
+            .OrderBy(r => r.ValidUntilUtcTicks).Take(max).ToListAsync(ct);
+        return rows.Select(ToDomain).ToList();
+    }
+
     public async Task<IReadOnlyList<PassEntitlement>> InterruptedRevealsAsync(DateTimeOffset revealingBefore, int max, CancellationToken ct)
     {
         var ticks = revealingBefore.UtcTicks;

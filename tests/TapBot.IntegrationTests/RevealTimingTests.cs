@@ -85,6 +85,26 @@ public sealed class RevealTimingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AShownPassesCard_StaysAsTheClickerSawIt_UntilThePassIsNoLongerValid_ThenSaysWhenItWasShown()
+    {
+        var id = await IssueAsync("adele");
+        Assert.NotNull(BotReplies.FindPasscode((await ShowCodeAsync(_bot, "adele", id))["value"]));
+        _bot.Connector.Clear();
+        await WithAsync(s => s.GetRequiredService<EntitlementUpkeep>().CloseShownCardsAsync(default));
+
+        // A rewrite now would replace the code on the clicker's screen while they type it.
+        Assert.Empty(RewritesIn(_bot, "adele"));
+
+        _clock.SetUtcNow((await StoredAsync(_bot, id)).ValidUntil!.Value.AddMinutes(1));
+        await WithAsync(s => s.GetRequiredService<EntitlementUpkeep>().CloseShownCardsAsync(default)); // the job may have run already
+
+        var rewrite = Assert.Single(RewritesIn(_bot, "adele"));
+        Assert.Contains("Temporary Access Pass shown", Text(rewrite.Body));
+        Assert.Null(BotReplies.FindPasscode(rewrite.Body));
+        Assert.Null((await StoredAsync(_bot, id)).Card);
+    }
+
+    [Fact]
     public async Task ShowCode_JustAfterRevealBy_ExpiresItThen_EvenBeforeTheJobRuns()
     {
         var id = await IssueAsync("adele");

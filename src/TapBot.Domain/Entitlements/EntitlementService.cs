@@ -115,10 +115,19 @@ public sealed class EntitlementService(
 
         await audit.AppendAsync(Audit(AuditKinds.EntitlementShown, clicker.ObjectId, entitlement, ("pass", issued.Pass.Id),
             ("expires", issued.Pass.ExpiresAt.ToString("O", CultureInfo.InvariantCulture))), ct);
-        // The stored message never held the code; it now says when it was shown (the code is only in this click's answer).
-        await cards.RewriteAsync(entitlement, ct);
+        // The stored message never held the code, and it is not rewritten now: Teams (and the Playground) replace the
+        // clicker's view with a rewritten message, which would take the code off the screen while it is being typed.
+        // The expiry job rewrites it to "shown at … valid until …" once the pass is no longer valid.
         await NotifyOwnerAsync(entitlement, issued, clicker, ct);
         return new RevealOutcome.Revealed(entitlement, issued);
+    }
+
+    /// <summary>Rewrites a shown entitlement's card once its pass is no longer valid; saved only when Teams took it.</summary>
+    public async Task<bool> CloseShownCardAsync(PassEntitlement entitlement, CancellationToken ct)
+    {
+        if (!await cards.RewriteAsync(entitlement, ct)) return false;
+        entitlement.CardClosed();
+        return await SavedAsync(entitlement, ct);
     }
 
     /// <summary>Closes a Ready entitlement whose time has passed; null when someone else changed it first.</summary>

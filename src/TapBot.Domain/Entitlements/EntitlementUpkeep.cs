@@ -32,6 +32,18 @@ public sealed class EntitlementUpkeep(
         return expired;
     }
 
+    /// <summary>Cards of shown passes that are no longer valid say so ("shown at … valid until …"); a failed rewrite is tried again.</summary>
+    public async Task<int> CloseShownCardsAsync(CancellationToken ct)
+    {
+        var closed = 0;
+        foreach (var entitlement in await entitlements.ShownPastValidUntilAsync(time.GetUtcNow(), BatchSize, ct))
+        {
+            if (await service.CloseShownCardAsync(entitlement, ct)) closed++;
+        }
+
+        return closed;
+    }
+
     /// <summary>
     /// Reveals stuck longer than <see cref="IssuanceOptions.RecoverAfterSeconds"/>: the entitlement is returned to Ready
     /// (saved first, so a revealer still at work loses its next save and takes its own pass back), then the pass it

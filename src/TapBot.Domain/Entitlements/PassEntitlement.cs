@@ -106,6 +106,9 @@ public sealed class PassEntitlement
 
     public void MarkPosted(string conversationId, string messageId) => Card = new EntitlementCard(conversationId, messageId);
 
+    /// <summary>The posted card was rewritten for the last time: nothing is left to rewrite.</summary>
+    public void CardClosed() => Card = null;
+
     /// <summary>Show code was pressed in time: saved before Graph is called, so recovery can tell a live reveal from a stuck one.</summary>
     public void BeginReveal(DateTimeOffset now)
     {

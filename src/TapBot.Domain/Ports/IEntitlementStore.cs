@@ -18,6 +18,9 @@ public interface IEntitlementStore
     /// <summary>Ready entitlements whose reveal-by has passed, oldest first (for the expiry job).</summary>
     Task<IReadOnlyList<PassEntitlement>> ReadyPastRevealByAsync(DateTimeOffset now, int max, CancellationToken ct);
 
+    /// <summary>Shown entitlements whose pass is no longer valid and whose card still stands as it was when shown.</summary>
+    Task<IReadOnlyList<PassEntitlement>> ShownPastValidUntilAsync(DateTimeOffset now, int max, CancellationToken ct);
+
     /// <summary>Reveals that began before <paramref name="revealingBefore"/> and never finished (a crash), oldest first.</summary>
     Task<IReadOnlyList<PassEntitlement>> InterruptedRevealsAsync(DateTimeOffset revealingBefore, int max, CancellationToken ct);
 }

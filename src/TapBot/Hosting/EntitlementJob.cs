@@ -18,5 +18,7 @@ public sealed class EntitlementJob(IServiceScopeFactory scopes, TimeProvider tim
         if (recovered > 0) logger.LogWarning("Recovered {Count} interrupted reveals (their passes were deleted; they can be shown again)", recovered);
         var expired = await upkeep.ExpireDueAsync(ct);
         if (expired > 0) logger.LogInformation("Expired {Count} unshown pass entitlements", expired);
+        var closed = await upkeep.CloseShownCardsAsync(ct);
+        if (closed > 0) logger.LogInformation("Rewrote {Count} cards of shown passes that are no longer valid", closed);
     }
 }

@@ -65,6 +65,29 @@ public abstract class EntitlementStoreTests<TDatabase> : StorageTest<TDatabase> 
     }
 
     [Fact]
+    public async Task ShownCardsToClose_AreThoseNoLongerValid_WhoseCardStillStands()
+    {
+        var now = Clock.GetUtcNow();
+        var shown = await GrantAsync();
+        foreach (var step in new Action<PassEntitlement>[]
+                 { e => e.MarkPosted("a:chat", "msg-1"), e => e.BeginReveal(now), e => e.RecordPass("pass-1", now, now.AddHours(1)), e => e.MarkShown(now) })
+        {
+            var loaded = (await Store(s => s.GetAsync(shown.Id, default)))!;
+            step(loaded);
+            await Save(loaded);
+        }
+
+        Assert.Empty(await Store(s => s.ShownPastValidUntilAsync(now.AddMinutes(59), 10, default)));
+        Assert.Equal([shown.Id], (await Store(s => s.ShownPastValidUntilAsync(now.AddHours(1), 10, default))).Select(e => e.Id));
+
+        var closed = (await Store(s => s.GetAsync(shown.Id, default)))!;
+        closed.CardClosed();
+        await Save(closed);
+        Assert.Null((await Store(s => s.GetAsync(shown.Id, default)))!.Card);
+        Assert.Empty(await Store(s => s.ShownPastValidUntilAsync(now.AddHours(2), 10, default)));
+    }
+
+    [Fact]
     public async Task OfTwoSavesFromTheSameRead_OnlyTheFirstCounts()
     {
         var granted = await GrantAsync();

@@ -32,6 +32,10 @@ internal sealed class FakeEntitlementStore : IEntitlementStore
         Task.FromResult<IReadOnlyList<PassEntitlement>>(_rows.Values.Select(r => r.Entitlement)
             .Where(e => e.State == EntitlementState.Ready && e.RevealBy <= now).Take(max).ToList());
 
+    public Task<IReadOnlyList<PassEntitlement>> ShownPastValidUntilAsync(DateTimeOffset now, int max, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<PassEntitlement>>(_rows.Values.Select(r => r.Entitlement)
+            .Where(e => e.State == EntitlementState.Shown && e.Card is not null && e.ValidUntil <= now).Take(max).ToList());
+
     public Task<IReadOnlyList<PassEntitlement>> InterruptedRevealsAsync(DateTimeOffset revealingBefore, int max, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<PassEntitlement>>(_rows.Values.Select(r => r.Entitlement)
             .Where(e => e.State == EntitlementState.Revealing && e.RevealingSince <= revealingBefore).Take(max).ToList());
