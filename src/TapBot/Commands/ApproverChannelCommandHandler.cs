@@ -31,12 +31,10 @@ public sealed class ApproverChannelCommandHandler(RoleResolver roles, IApproverC
             return new(StatusCards.Refused(Texts.Get("ApproverChannel.OnlyApprovers")), Texts.Get("Summary.ApproverChannel"));
         }
 
-        // A reply thread's id ends in ";messageid=…"; approval cards start new posts in the channel itself.
-        var conversationId = activity.Conversation.Id.Split(";messageid=")[0];
+        var channel = ChannelAddress.Of(activity);
         var teamId = (activity as Activity)?.GetChannelData<TeamsChannelData>()?.Team?.Id;
-        await channels.SetAsync(new ApproverChannel(tenant.Id, new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""),
-            teamId, requester.ObjectId, time.GetUtcNow()), ct);
-        await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
+        await channels.SetAsync(new ApproverChannel(tenant.Id, channel, teamId, requester.ObjectId, time.GetUtcNow()), ct);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.ApproverChannelSet, requester.ObjectId, null, ("conversation", channel.ConversationId)), ct);
         return new(StatusCards.Notice(Texts.Get("ApproverChannel.Done", CardText.Escape(requester.DisplayName))),
             Texts.Get("Summary.ApproverChannelSet"));
     }

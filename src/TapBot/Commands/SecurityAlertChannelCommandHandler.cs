@@ -28,11 +28,9 @@ public sealed class SecurityAlertChannelCommandHandler(RoleResolver roles, ISecu
             return new(StatusCards.Refused(Texts.Get("SecurityChannel.OnlyApprovers")), Texts.Get("Summary.SecurityChannel"));
         }
 
-        // A reply thread's id ends in ";messageid=…"; alerts start new posts in the channel itself.
-        var conversationId = activity.Conversation.Id.Split(";messageid=")[0];
-        await channels.SetAsync(new SecurityAlertChannel(tenant.Id,
-            new ConversationAddress(activity.ChannelId, activity.ServiceUrl, conversationId, activity.Recipient?.Id ?? ""), requester.ObjectId, time.GetUtcNow()), ct);
-        await audit.AppendAsync(AuditEntry.Of(AuditKinds.SecurityAlertChannelSet, requester.ObjectId, null, ("conversation", conversationId)), ct);
+        var channel = ChannelAddress.Of(activity);
+        await channels.SetAsync(new SecurityAlertChannel(tenant.Id, channel, requester.ObjectId, time.GetUtcNow()), ct);
+        await audit.AppendAsync(AuditEntry.Of(AuditKinds.SecurityAlertChannelSet, requester.ObjectId, null, ("conversation", channel.ConversationId)), ct);
         return new(StatusCards.Notice(Texts.Get("SecurityChannel.Done", CardText.Escape(requester.DisplayName))),
             Texts.Get("Summary.SecurityChannelSet"));
     }

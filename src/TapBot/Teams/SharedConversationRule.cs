@@ -37,5 +37,5 @@ public static class SharedConversationRule
         verb is CardVerbs.ApproveRequest or CardVerbs.DenyRequest or CardVerbs.RefreshRequest;
 
     /// <summary>A channel thread's conversation id without its ";messageid=…" suffix: the channel itself.</summary>
-    public static string ChannelOf(string conversationId) => conversationId.Split(";messageid=")[0];
+    public static string ChannelOf(string conversationId) => ChannelAddress.ChannelOf(conversationId);
 }
