@@ -96,6 +96,19 @@ public sealed class BotUnderTest : IAsyncDisposable
     }
 
     /// <summary>The person's pending request, as stored.</summary>
+    /// <summary>
+    /// The Graph round trips a turn costs, counted where they arrive (a <c>$batch</c> counts once); what they were
+    /// spent on goes to the test's output, so a count that is off says why.
+    /// </summary>
+    public async Task<long> GraphRequestsForAsync(Func<Task> turn, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var before = Tenant.GraphRequests;
+        await turn();
+        var cost = Tenant.GraphRequests - before;
+        output.WriteLine(string.Join("\n", Tenant.RecentGraphRequests.TakeLast((int)Math.Min(cost, 100))));
+        return cost;
+    }
+
     public async Task<TapBot.Domain.Requests.AccessRequest?> PendingRequestAsync(string upnPrefix)
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -24,15 +24,7 @@ public sealed class GraphRequestCountTests(ITestOutputHelper output) : IAsyncLif
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private async Task<long> GraphRequestsFor(Func<Task> turn)
-    {
-        var before = _bot.Tenant.GraphRequests;
-        await turn();
-        var cost = _bot.Tenant.GraphRequests - before;
-        // Says what the round trips were when a count is off.
-        _output.WriteLine(string.Join("\n", _bot.Tenant.RecentGraphRequests.TakeLast((int)Math.Min(cost, 100))));
-        return cost;
-    }
+    private Task<long> GraphRequestsFor(Func<Task> turn) => _bot.GraphRequestsForAsync(turn, _output);
 
     [Fact]
     public async Task IssueForm_ByAddress_OneRoundTrip_OnceThePersonIsKnown()

@@ -21,14 +21,7 @@ public sealed class RevealRequestCountTests(ITestOutputHelper output) : IAsyncLi
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private async Task<long> GraphRequestsFor(Func<Task> turn)
-    {
-        var before = _bot.Tenant.GraphRequests;
-        await turn();
-        var cost = _bot.Tenant.GraphRequests - before;
-        output.WriteLine(string.Join("\n", _bot.Tenant.RecentGraphRequests.TakeLast((int)Math.Min(cost, 100))));
-        return cost;
-    }
+    private Task<long> GraphRequestsFor(Func<Task> turn) => _bot.GraphRequestsForAsync(turn, output);
 
     [Fact]
     public async Task IssuePass_OneRecheck_ThenShowCode_OneRecheckAndTheCreate()
